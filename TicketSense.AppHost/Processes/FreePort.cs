@@ -1,0 +1,29 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace TicketSense.AppHost.Processes;
+
+/// <summary>Loopback TCP ports: a free one to hand a server, and whether a given one is taken.</summary>
+public static class FreePort
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static bool IsInUse(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
+}

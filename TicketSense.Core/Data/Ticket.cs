@@ -1,0 +1,15 @@
+namespace TicketSense.Core.Data;
+
+/// <summary>A row of <c>tickets</c>. Immutable once written; <see cref="CreatedAt"/> is set by the database.</summary>
+public sealed class Ticket
+{
+    public required string Id { get; init; }
+    public required string Sender { get; init; }
+    public required string Subject { get; init; }
+    public required string Body { get; init; }
+
+    /// <summary>When the customer sent it, always in UTC (Npgsql refuses any other offset for timestamptz).</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

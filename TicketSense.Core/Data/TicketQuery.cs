@@ -1,0 +1,17 @@
+using TicketSense.Core.Contracts;
+
+namespace TicketSense.Core.Data;
+
+/// <summary>A page of tickets to read: bounds, label filters and a case-insensitive subject search.</summary>
+public sealed record TicketQuery(
+    int Limit = TicketQuery.DefaultLimit,
+    int Offset = 0,
+    Priority? Priority = null,
+    Category? Category = null,
+    Sentiment? Sentiment = null,
+    string? SubjectContains = null,
+    TicketOrder Order = TicketOrder.ReceivedAt)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TicketSense.Core.Data;
+
+/// <summary>Reads and writes <c>tickets</c>. Tickets are immutable: there is no update.</summary>
+public sealed class TicketRepository(TicketsDbContext db)
+{
+    /// <summary>
+    /// Inserts <paramref name="ticket"/>. An existing id is an outcome, not an exception: <c>ON CONFLICT DO NOTHING</c>
+    /// leaves the stored row exactly as it was, and no Postgres error reaches the caller.
+    /// </summary>
+    public async Task<AddTicketResult> AddAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var receivedAtUtc = ticket.ReceivedAt.ToUniversalTime();
+        var createdAt = await db.Database.SqlQuery<DateTimeOffset>($"""
+            INSERT INTO tickets (id, sender, subject, body, received_at)
+            VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc})
+            ON CONFLICT (id) DO NOTHING
+            RETURNING created_at AS "Value"
+            """).ToListAsync(cancellationToken);
+
+        return createdAt is [var stamp]
+            ? new AddTicketResult(new Ticket
+            {
+                Id = ticket.Id,
+                Sender = ticket.Sender,
+                Subject = ticket.Subject,
+                Body = ticket.Body,
+                ReceivedAt = receivedAtUtc,
+                CreatedAt = stamp,
+            })
+            : AddTicketResult.DuplicateId;
+    }
+
+    public Task<TicketWithTriage?> GetAsync(string id, CancellationToken cancellationToken) =>
+        WithTriages(db.Tickets.AsNoTracking().Where(t => t.Id == id))
+            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>One page matching <paramref name="query"/>, and how many tickets match in all.</summary>
+    public async Task<(IReadOnlyList<TicketWithTriage> Items, int Total)> PageAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, TicketQuery.MaxLimit);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+
+        var matching = WithTriages(db.Tickets.AsNoTracking());
+        if (query.Priority is { } priority) matching = matching.Where(r => r.Triage!.Priority == priority);
+        if (query.Category is { } category) matching = matching.Where(r => r.Triage!.Category == category);
+        if (query.Sentiment is { } sentiment) matching = matching.Where(r => r.Triage!.Sentiment == sentiment);
+        if (!string.IsNullOrEmpty(query.SubjectContains))
+        {
+            var pattern = $"%{EscapeLike(query.SubjectContains)}%";
+            matching = matching.Where(r => EF.Functions.ILike(r.Ticket.Subject, pattern, LikeEscape));
+        }
+
+        var total = await matching.CountAsync(cancellationToken);
+        var ordered = query.Order == TicketOrder.CreatedAt
+            ? matching.OrderByDescending(r => r.Ticket.CreatedAt).ThenBy(r => r.Ticket.Id)
+            : matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id);
+        var items = await ordered.Skip(query.Offset).Take(query.Limit)
+            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>Ids of tickets that have no triage record, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListUntriagedIdsAsync(int limit, CancellationToken cancellationToken) =>
+        await db.Tickets.AsNoTracking()
+            .Where(t => !db.TicketTriages.Any(x => x.TicketId == t.Id))
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Select(t => t.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<Row> WithTriages(IQueryable<Ticket> tickets) =>
+        from ticket in tickets
+        join triage in db.TicketTriages.AsNoTracking() on ticket.Id equals triage.TicketId into triages
+        from triage in triages.DefaultIfEmpty()
+        select new Row { Ticket = ticket, Triage = triage };
+
+    /// <summary>The join as EF can still filter and sort it (a member-init, unlike a record constructor).</summary>
+    private sealed class Row
+    {
+        public required Ticket Ticket { get; init; }
+        public TicketTriage? Triage { get; init; }
+    }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
+}
