@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using TicketSense.Core.Contracts;
+
+namespace TicketSense.Core.Data;
+
+/// <summary>
+/// The tickets and gold labels under <c>data/</c>: the seed set (<c>batch_*.json</c> + <c>gold.json</c>) and the
+/// evaluation set (<c>eval/tickets.json</c> + <c>eval/gold.json</c>), which no model is ever trained on.
+/// </summary>
+public sealed record TicketDataset(IReadOnlyList<Ticket> Tickets, IReadOnlyDictionary<string, GoldLabel> Gold)
+{
+    public const string EvalFolder = "eval";
+
+    /// <summary>The seed set under <paramref name="dataPath"/>: every <c>batch_*.json</c> in name order, and <c>gold.json</c>.</summary>
+    public static TicketDataset LoadSeed(string dataPath)
+    {
+        var batches = SeedBatchFiles(dataPath);
+        if (batches.Count == 0) throw new FileNotFoundException($"No batch_*.json in {Path.GetFullPath(dataPath)}.");
+        return new(batches.SelectMany(ReadTickets).ToList(), ReadGold(Path.Combine(dataPath, "gold.json")));
+    }
+
+    public static TicketDataset LoadEval(string dataPath)
+    {
+        var folder = Path.Combine(dataPath, EvalFolder);
+        return new(ReadTickets(Path.Combine(folder, "tickets.json")), ReadGold(Path.Combine(folder, "gold.json")));
+    }
+
+    public static IReadOnlyList<string> SeedBatchFiles(string dataPath) =>
+        Directory.Exists(dataPath) ? Directory.GetFiles(dataPath, "batch_*.json").Order(StringComparer.Ordinal).ToList() : [];
+
+    /// <summary>The tickets of one file, each exactly a <c>POST /tickets</c> body.</summary>
+    public static IReadOnlyList<Ticket> ReadTickets(string file)
+    {
+        var requests = JsonSerializer.Deserialize<List<TicketRequest>>(File.ReadAllText(file), TicketSenseJson.Options)
+            ?? throw new InvalidDataException($"{file} holds no ticket array.");
+        return requests.Select(request => ToTicket(request, file)).ToList();
+    }
+
+    public static IReadOnlyDictionary<string, GoldLabel> ReadGold(string file) =>
+        JsonSerializer.Deserialize<Dictionary<string, GoldLabel>>(File.ReadAllText(file), TicketSenseJson.Options)
+        ?? throw new InvalidDataException($"{file} holds no labels.");
+
+    /// <summary>The tickets with their gold labels, in file order; a ticket without a label is an error in the data.</summary>
+    public IReadOnlyList<(Ticket Ticket, GoldLabel Gold)> Labelled() =>
+        Tickets.Select(t => Gold.TryGetValue(t.Id, out var gold)
+            ? (t, gold)
+            : throw new InvalidDataException($"Ticket {t.Id} has no gold label.")).ToList();
+
+    private static Ticket ToTicket(TicketRequest request, string file) => new()
+    {
+        Id = request.Id ?? throw new InvalidDataException($"A ticket in {file} has no id."),
+        Sender = request.Sender ?? "",
+        Subject = request.Subject ?? "",
+        Body = request.Body ?? "",
+        ReceivedAt = DateTimeOffset.Parse(
+            request.ReceivedAt ?? throw new InvalidDataException($"Ticket {request.Id} in {file} has no received_at."),
+            CultureInfo.InvariantCulture).ToUniversalTime(),
+    };
+}

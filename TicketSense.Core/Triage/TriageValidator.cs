@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using TicketSense.Core.Contracts;
+
+namespace TicketSense.Core.Triage;
+
+/// <summary>
+/// The acceptance check for any model's answer: labels inside the enums; a summary of one sentence, at most 500
+/// characters; 2–5 lowercase kebab-case tags. Harmless variants are normalised (whitespace, case, <c>#tag</c>,
+/// <c>snake_case</c>, duplicates); anything else is refused with its reasons, and a refused answer counts as that
+/// model's failure.
+/// </summary>
+public static partial class TriageValidator
+{
+    public const int MaxSummaryLength = 500;
+    public const int MinTags = 2;
+    public const int MaxTags = 5;
+    public const int MaxTagLength = 40;
+
+    public static TriageValidation Validate(TriageOutput? candidate)
+    {
+        if (candidate is null) return TriageValidation.Refused(["the answer is empty"]);
+
+        var errors = new List<string>();
+        if (!Enum.IsDefined(candidate.Priority)) errors.Add($"priority {(int)candidate.Priority} is not one of {string.Join(", ", WireNames.All<Priority>())}");
+        if (!Enum.IsDefined(candidate.Category)) errors.Add($"category {(int)candidate.Category} is not one of {string.Join(", ", WireNames.All<Category>())}");
+        if (!Enum.IsDefined(candidate.Sentiment)) errors.Add($"sentiment {(int)candidate.Sentiment} is not one of {string.Join(", ", WireNames.All<Sentiment>())}");
+
+        var summary = Whitespace().Replace(candidate.Summary ?? "", " ").Trim();
+        if (summary.Length == 0) errors.Add("summary is empty");
+        else if (summary.Length > MaxSummaryLength) errors.Add($"summary has {summary.Length} characters; at most {MaxSummaryLength}");
+        else if (SentenceBreak().IsMatch(summary)) errors.Add("summary is more than one sentence");
+
+        var tags = new List<string>();
+        foreach (var raw in candidate.Tags ?? [])
+        {
+            var tag = NormaliseTag(raw);
+            if (!KebabCase().IsMatch(tag) || tag.Length > MaxTagLength) errors.Add($"tag \"{raw}\" is not lowercase kebab-case of at most {MaxTagLength} characters");
+            else if (!tags.Contains(tag)) tags.Add(tag);
+        }
+        if (tags.Count is < MinTags or > MaxTags) errors.Add($"{tags.Count} distinct tags; {MinTags} to {MaxTags} are required");
+
+        return errors.Count > 0
+            ? TriageValidation.Refused(errors)
+            : TriageValidation.Accepted(candidate with { Summary = summary, Tags = tags });
+    }
+
+    /// <summary><c>" #Payment_Receipt "</c> → <c>payment-receipt</c>; what is still not kebab-case after this is refused.</summary>
+    public static string NormaliseTag(string? tag)
+    {
+        var text = (tag ?? "").Trim().TrimStart('#').ToLowerInvariant();
+        text = Separators().Replace(text, "-");
+        return text.Trim('-');
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    // A sentence end followed by another sentence: ". The", "! And", "? 2 more". Abbreviations like "e.g." are
+    // followed by lowercase and pass.
+    [GeneratedRegex(@"[.!?][""')\]]?\s+[\p{Lu}\d]")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    [GeneratedRegex(@"[\s_]+|-{2,}")]
+    private static partial Regex Separators();
+}
