@@ -27,6 +27,7 @@ public static class StorageRegistration
         services.AddSingleton<RedisJsonStore>();
         services.AddSingleton<TriageCache>();
         services.AddSingleton<OverviewStore>();
+        services.AddSingleton<TriageEvents>();
 
         services.AddScoped<TicketRepository>();
         services.AddScoped<TriageRepository>();

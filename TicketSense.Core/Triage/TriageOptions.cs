@@ -1,0 +1,39 @@
+namespace TicketSense.Core.Triage;
+
+/// <summary>The <c>Triage</c> configuration section (shared/DESIGN.md section 9), validated at start.</summary>
+public sealed class TriageOptions
+{
+    public const string Section = "Triage";
+
+    public TriageMode Mode { get; set; } = TriageMode.Auto;
+
+    public string Endpoint { get; set; } = "https://api.groq.com/openai/v1";
+
+    /// <summary>The provider key: from user-secrets or <c>Triage__ApiKey</c>. Never logged, traced or shown.</summary>
+    public string? ApiKey { get; set; }
+
+    public string PrimaryModel { get; set; } = "meta-llama/llama-4-scout-17b-16e-instruct";
+
+    public string FallbackModel { get; set; } = "llama-3.1-8b-instant";
+
+    /// <summary>True: <c>response_format</c> json_schema. False: the schema goes in the prompt, with JSON mode.</summary>
+    public bool PrimaryUseJsonSchema { get; set; } = true;
+
+    /// <summary>Groq serves json_schema only for some models; llama-3.1-8b-instant takes JSON mode.</summary>
+    public bool FallbackUseJsonSchema { get; set; }
+
+    public TriageRetryOptions Retry { get; set; } = new();
+
+    public TriageTimeoutOptions Timeouts { get; set; } = new();
+
+    /// <summary>The mode this configuration resolves to: <c>auto</c> becomes <c>llm</c> with a key, <c>local</c> without.</summary>
+    public TriageMode EffectiveMode => Mode switch
+    {
+        TriageMode.Auto => string.IsNullOrWhiteSpace(ApiKey) ? TriageMode.Local : TriageMode.Llm,
+        var mode => mode,
+    };
+
+    /// <summary>Everything but the key, so an accidental log line can never leak it.</summary>
+    public override string ToString() =>
+        $"Mode={Mode}, Endpoint={Endpoint}, PrimaryModel={PrimaryModel}, FallbackModel={FallbackModel}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "unset" : "set")}";
+}

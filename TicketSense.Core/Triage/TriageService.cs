@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TicketSense.Core.Contracts;
+using TicketSense.Core.Data;
+
+namespace TicketSense.Core.Triage;
+
+/// <summary>
+/// Triages one ticket: the cache unless forced → the durable record, re-cached without asking any model → the model
+/// pipeline (LLM tiers, then the local model, so a ticket always gets a valid triage) → the record in Postgres → the
+/// cache → an event on <c>triage:events</c>.
+/// </summary>
+public sealed class TriageService(
+    TriageRepository records,
+    TriageCache cache,
+    TriageEvents events,
+    LocalTriageModelProvider localModel,
+    IOptions<TriageOptions> options,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<TriageService> logger)
+{
+    public async Task<TriageOutcome> TriageAsync(Ticket ticket, bool force, CancellationToken cancellationToken)
+    {
+        using var activity = TriageTelemetry.Source.StartActivity("triage");
+        activity?.SetTag("ticket.id", ticket.Id);
+        activity?.SetTag("triage.force", force);
+
+        if (!force)
+        {
+            if (await cache.GetAsync(ticket.Id, cancellationToken) is { } cached)
+            {
+                activity?.SetTag("triage.cache_hit", true);
+                return new TriageOutcome(cached, null, FromCache: true);
+            }
+            if (await records.GetAsync(ticket.Id, cancellationToken) is { } record)
+            {
+                activity?.SetTag("triage.cache_hit", false);
+                activity?.SetTag("triage.source", WireNames.Of(record.Source));
+                await cache.SetAsync(ticket.Id, record.ToOutput(), cancellationToken);
+                return new TriageOutcome(record.ToOutput(), record.ToMeta(), FromCache: false);
+            }
+        }
+
+        activity?.SetTag("triage.cache_hit", false);
+        var started = time.GetTimestamp();
+        var answer = await AskModelsAsync(ticket, cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
+
+        var triage = new TicketTriage
+        {
+            TicketId = ticket.Id,
+            Priority = answer.Output.Priority,
+            Category = answer.Output.Category,
+            Sentiment = answer.Output.Sentiment,
+            Summary = answer.Output.Summary,
+            Tags = [.. answer.Output.Tags],
+            Model = answer.Model,
+            Source = answer.Source,
+            PromptVersion = answer.Source == TriageSource.Local ? LocalTriageModel.ModelName : TriagePrompt.Version,
+            Attempts = answer.Attempts,
+            LatencyMs = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds),
+            TriagedAt = time.GetUtcNow(),
+        };
+        await records.UpsertAsync(triage, cancellationToken);
+        await cache.SetAsync(ticket.Id, answer.Output, cancellationToken);
+        await events.PublishTriagedAsync(ticket.Id, cancellationToken);
+
+        var source = WireNames.Of(answer.Source);
+        activity?.SetTag("triage.source", source);
+        activity?.SetTag("triage.model", answer.Model);
+        activity?.SetTag("triage.attempts", answer.Attempts);
+        TriageTelemetry.Triages.Add(1, new KeyValuePair<string, object?>("triage.source", source));
+        TriageTelemetry.Latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("triage.source", source));
+        return new TriageOutcome(answer.Output, triage.ToMeta(), FromCache: false);
+    }
+
+    private async Task<ModelAnswer> AskModelsAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        if (options.Value.EffectiveMode == TriageMode.Llm)
+        {
+            var counter = LlmAttempts.Begin();
+            try
+            {
+                var chat = services.GetRequiredKeyedService<IChatClient>(TriageChatPipeline.ServiceKey);
+                var response = await chat.GetResponseAsync(
+                    TriagePrompt.For(ticket),
+                    new ChatOptions { ResponseFormat = TriageSchema.ResponseFormat, Temperature = 0 },
+                    cancellationToken);
+                // The fallback decorator accepted this answer with the same check: it is valid.
+                var output = TriageAnswer.Read(response.Text).Output!;
+                return new ModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value);
+            }
+            catch (ModelFallbackException ex)
+            {
+                attempts = counter.Value;
+                logger.LogWarning("Every LLM tier failed for ticket {TicketId} after {Attempts} HTTP attempts; the local model answers. {Reason}",
+                    ticket.Id, attempts, ex.Message);
+            }
+        }
+
+        var model = await localModel.GetAsync(cancellationToken);
+        var local = TriageValidator.Validate(model.Predict(ticket));
+        return local.Output is { } valid
+            ? new ModelAnswer(valid, TriageSource.Local, LocalTriageModel.ModelName, attempts)
+            : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", local.Errors)}");
+    }
+
+    private sealed record ModelAnswer(TriageOutput Output, TriageSource Source, string Model, int Attempts);
+}

@@ -1,0 +1,49 @@
+using TicketSense.Core.Triage;
+
+namespace TicketSense.Tests.Unit;
+
+public sealed class TriageOptionsValidatorTests
+{
+    private static IReadOnlyList<string> Failures(TriageOptions options) =>
+        new TriageOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+
+    [Fact]
+    public void The_defaults_are_valid_and_resolve_to_local_without_a_key()
+    {
+        var options = new TriageOptions();
+
+        Assert.Empty(Failures(options));
+        Assert.Equal(TriageMode.Local, options.EffectiveMode);
+        Assert.Equal(TriageMode.Llm, new TriageOptions { ApiKey = "k" }.EffectiveMode);
+        Assert.Equal(TriageMode.Local, new TriageOptions { ApiKey = "k", Mode = TriageMode.Local }.EffectiveMode);
+    }
+
+    [Fact]
+    public void Each_bad_setting_is_named()
+    {
+        var options = new TriageOptions
+        {
+            Mode = TriageMode.Llm,
+            Endpoint = "not a url",
+            PrimaryModel = " ",
+            Timeouts = new TriageTimeoutOptions { Attempt = TimeSpan.FromSeconds(60), Total = TimeSpan.FromSeconds(30), CircuitBreakerSampling = TimeSpan.FromSeconds(90) },
+        };
+
+        var failures = string.Join("\n", Failures(options));
+
+        Assert.Contains("Triage:ApiKey", failures);
+        Assert.Contains("Triage:Endpoint", failures);
+        Assert.Contains("Triage:PrimaryModel", failures);
+        Assert.Contains("Triage:Timeouts:Total", failures);
+        Assert.Contains("Triage:Timeouts:CircuitBreakerSampling", failures);
+    }
+
+    [Fact]
+    public void The_key_never_appears_in_the_options_text()
+    {
+        var options = new TriageOptions { ApiKey = "gsk_secret_value_123" };
+
+        Assert.DoesNotContain("gsk_secret_value_123", options.ToString());
+        Assert.Contains("ApiKey=set", options.ToString());
+    }
+}
