@@ -1,17 +1,49 @@
+using Scalar.AspNetCore;
+using TicketSense.Api.Errors;
+using TicketSense.Api.Events;
+using TicketSense.Api.Health;
+using TicketSense.Api.Info;
+using TicketSense.Api.Overview;
+using TicketSense.Api.Tickets;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Overview;
+using TicketSense.Core.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTicketSenseStorage();
+builder.AddTicketSenseTriage();
+builder.AddTicketSenseOverview();
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBytes", 262_144L));
 builder.Services.ConfigureHttpJsonOptions(options => TicketSenseJson.Configure(options.SerializerOptions));
+// Binding failures (unreadable JSON, a body over the limit) reach ApiExceptionHandler, which names the field.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddOpenApi();
+
+builder.Services.AddSingleton<LiveEventHub>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
+builder.Services.AddHealthChecks()
+    .AddCheck<PostgresReadyCheck>("postgres")
+    .AddCheck<RedisReadyCheck>("redis")
+    .AddCheck<LocalModelReadyCheck>("local-model");
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapInfo();
+app.MapTickets();
+app.MapOverview();
+app.MapEvents();
 
 app.Run();

@@ -64,6 +64,15 @@ public sealed class TicketRepository(TicketsDbContext db)
         return (items, total);
     }
 
+    /// <summary><paramref name="size"/> triaged tickets picked at random (fewer when fewer are triaged).</summary>
+    public async Task<IReadOnlyList<TicketWithTriage>> SampleTriagedAsync(int size, CancellationToken cancellationToken) =>
+        await WithTriages(db.Tickets.AsNoTracking())
+            .Where(r => r.Triage != null)
+            .OrderBy(_ => EF.Functions.Random())
+            .Take(size)
+            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Ids of tickets that have no triage record, oldest first.</summary>
     public async Task<IReadOnlyList<string>> ListUntriagedIdsAsync(int limit, CancellationToken cancellationToken) =>
         await db.Tickets.AsNoTracking()

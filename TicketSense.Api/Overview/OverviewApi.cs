@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketSense.Core.Contracts;
+using TicketSense.Core.Data;
+using TicketSense.Core.Overview;
+
+namespace TicketSense.Api.Overview;
+
+/// <summary><c>/overview</c>: the dashboard's counts (one Redis GET when cached), a forced refresh, and a random sample.</summary>
+public static class OverviewApi
+{
+    public const int MaxSampleSize = 50;
+
+    public static RouteGroupBuilder MapOverview(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/overview").WithTags("Overview");
+
+        group.MapGet("/", (OverviewService overview, CancellationToken cancellationToken) => GetAsync(overview, cancellationToken))
+            .WithName("GetOverview")
+            .WithSummary("Ticket counts by priority, category and sentiment")
+            .WithDescription("Served from Redis (triage:overview, 24 h) when cached; computed from Postgres, stored and returned on a miss. " +
+                "by_* maps count triaged tickets and hold every value; pending counts tickets without a triage.");
+
+        group.MapPost("/refresh", RefreshAsync)
+            .WithName("RefreshOverview")
+            .WithSummary("Recompute the overview from Postgres");
+
+        group.MapGet("/sample", SampleAsync)
+            .WithName("SampleTickets")
+            .WithSummary("Random triaged tickets")
+            .WithDescription($"size 1–{MaxSampleSize} (default 10). Lives under /overview so it can never shadow a ticket whose id is 'sample'.");
+
+        return group;
+    }
+
+    private static async Task<Ok<OverviewResponse>> GetAsync(OverviewService overview, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await overview.GetAsync(cancellationToken));
+
+    private static async Task<Ok<OverviewResponse>> RefreshAsync(OverviewService overview, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await overview.RefreshAsync(cancellationToken));
+
+    private static async Task<Results<Ok<TicketResponse[]>, ValidationProblem>> SampleAsync(
+        string? size, TicketRepository tickets, CancellationToken cancellationToken)
+    {
+        var count = 10;
+        if (size is { Length: > 0 } && (!int.TryParse(size, out count) || count is < 1 or > MaxSampleSize))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["size"] = [$"must be a whole number between 1 and {MaxSampleSize}."] },
+                title: "The query is invalid.");
+        }
+        var sample = await tickets.SampleTriagedAsync(count, cancellationToken);
+        return TypedResults.Ok(sample.Select(s => s.ToResponse()).ToArray());
+    }
+}

@@ -1,0 +1,77 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using TicketSense.Core.Contracts;
+using TicketSense.Core.Data;
+
+namespace TicketSense.Core.Overview;
+
+/// <summary>
+/// Keeps <c>triage:overview</c> fresh: every id on <c>triage:events</c> marks it stale, and it is recomputed at most
+/// once a second however many tickets are triaged meanwhile. One implementation for the Api and the Worker;
+/// <see cref="Refreshed"/> tells in-process listeners (the Api's live events) about each new overview.
+/// </summary>
+public sealed class OverviewRefresher(
+    IConnectionMultiplexer redis,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<OverviewRefresher> logger) : BackgroundService
+{
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+
+    private readonly Channel<bool> _stale = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Raised after each refresh with the overview just stored.</summary>
+    public event Action<OverviewResponse>? Refreshed;
+
+    /// <summary>Marks the overview stale; the refresh follows within <see cref="MinInterval"/>.</summary>
+    public void MarkStale() => _stale.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await SubscribeAsync(stoppingToken);
+        var last = DateTimeOffset.MinValue;
+        while (await _stale.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var wait = last + MinInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stoppingToken);
+            while (_stale.Reader.TryRead(out _)) { } // everything up to now is covered by this refresh
+            last = time.GetUtcNow();
+            await RefreshAsync(stoppingToken);
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var overview = await scope.ServiceProvider.GetRequiredService<OverviewService>().RefreshAsync(stoppingToken);
+            Refreshed?.Invoke(overview);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Overview refresh failed; the next triage event retries it");
+        }
+    }
+
+    /// <summary>Subscribes to <c>triage:events</c>, retrying while Redis is down (the multiplexer re-subscribes after reconnects by itself).</summary>
+    private async Task SubscribeAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await redis.GetSubscriber().SubscribeAsync(RedisKeys.TriageEvents, (_, _) => MarkStale());
+                return;
+            }
+            catch (RedisException ex)
+            {
+                logger.LogWarning("Subscribing to {Channel} failed, retrying in 2 s: {Reason}", RedisKeys.TriageEvents.ToString(), ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
+            }
+        }
+    }
+}

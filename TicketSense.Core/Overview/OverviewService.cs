@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using TicketSense.Core.Contracts;
+using TicketSense.Core.Data;
+
+namespace TicketSense.Core.Overview;
+
+/// <summary>
+/// The dashboard's overview: computed from Postgres by one aggregate query, kept in Redis (<c>triage:overview</c>,
+/// 24 h) so the main read is one GET. When Redis is down the overview is computed on every read.
+/// </summary>
+public sealed class OverviewService(TicketsDbContext db, OverviewStore store)
+{
+    /// <summary>The cached overview, or — on a miss — a fresh one, stored for the next reader.</summary>
+    public async Task<OverviewResponse> GetAsync(CancellationToken cancellationToken) =>
+        await store.GetAsync(cancellationToken) ?? await RefreshAsync(cancellationToken);
+
+    /// <summary>Recomputes the overview from Postgres and stores it.</summary>
+    public async Task<OverviewResponse> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var overview = await ComputeAsync(cancellationToken);
+        await store.SetAsync(overview, cancellationToken);
+        return overview;
+    }
+
+    /// <summary>One statement, so every number comes from the same snapshot.</summary>
+    public async Task<OverviewResponse> ComputeAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQuery<OverviewCount>($"""
+            SELECT 'total' AS "Dimension", '' AS "Value", count(*) AS "Count" FROM tickets
+            UNION ALL SELECT 'priority', priority, count(*) FROM ticket_triages GROUP BY priority
+            UNION ALL SELECT 'category', category, count(*) FROM ticket_triages GROUP BY category
+            UNION ALL SELECT 'sentiment', sentiment, count(*) FROM ticket_triages GROUP BY sentiment
+            """).ToListAsync(cancellationToken);
+
+        var total = (int)rows.Where(r => r.Dimension == "total").Sum(r => r.Count);
+        var byPriority = Counts<Priority>(rows, "priority");
+        return new OverviewResponse(
+            total,
+            total - byPriority.Values.Sum(),
+            byPriority,
+            Counts<Category>(rows, "category"),
+            Counts<Sentiment>(rows, "sentiment"));
+    }
+
+    private static Dictionary<TEnum, int> Counts<TEnum>(IEnumerable<OverviewCount> rows, string dimension) where TEnum : struct, Enum
+    {
+        var counts = Enum.GetValues<TEnum>().ToDictionary(value => value, _ => 0);
+        foreach (var row in rows.Where(r => r.Dimension == dimension))
+        {
+            counts[WireNames.Parse<TEnum>(row.Value)] = (int)row.Count;
+        }
+        return counts;
+    }
+
+    private sealed record OverviewCount(string Dimension, string Value, long Count);
+}
