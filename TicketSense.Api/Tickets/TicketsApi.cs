@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
@@ -41,7 +40,7 @@ public static class TicketsApi
         return group;
     }
 
-    private static async Task<Results<Created<TicketResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+    private static async Task<Results<Created<TicketResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         TicketRequest? request, TicketRepository tickets, TriageService triage, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (ticket, errors) = TicketRequestValidator.Validate(request);
@@ -50,13 +49,11 @@ public static class TicketsApi
         var added = await tickets.AddAsync(ticket, cancellationToken);
         if (added.Stored is not { } stored)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "A ticket with this id exists.",
-                Detail = $"Ticket '{ticket.Id}' was submitted before; the stored ticket is unchanged. Read it at /tickets/{ticket.Id}.",
-                Extensions = { ["id"] = ticket.Id },
-            });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "A ticket with this id exists.",
+                detail: $"Ticket '{ticket.Id}' was submitted before; the stored ticket is unchanged. Read it at /tickets/{ticket.Id}.",
+                extensions: new Dictionary<string, object?> { ["id"] = ticket.Id });
         }
 
         TriageOutcome? outcome = null;

@@ -24,6 +24,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly RecentLines _recent = new(capacity: 40);
     private readonly Action<string>? _onLine;
+    private int _disposed;
 
     public string Name { get; }
 
@@ -114,6 +115,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
     }

@@ -14,6 +14,7 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
     public async Task<T?> GetAsync<T>(RedisKey key, CancellationToken cancellationToken) where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (!redis.IsConnected) return null; // fail fast while Redis is down: a miss now beats a timeout later
         try
         {
             var json = await redis.GetDatabase().StringGetAsync(key);
@@ -30,6 +31,7 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
     public async Task<bool> SetAsync<T>(RedisKey key, T value, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (!redis.IsConnected) return false;
         try
         {
             var json = JsonSerializer.Serialize(value, TicketSenseJson.Options);

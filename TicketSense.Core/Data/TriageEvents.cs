@@ -12,6 +12,11 @@ public sealed class TriageEvents(IConnectionMultiplexer redis, ILogger<TriageEve
     public async Task PublishTriagedAsync(string ticketId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (!redis.IsConnected)
+        {
+            logger.LogWarning("Redis is unreachable; the triage of ticket {TicketId} is not announced", ticketId);
+            return;
+        }
         try
         {
             await redis.GetSubscriber().PublishAsync(RedisKeys.TriageEvents, ticketId);

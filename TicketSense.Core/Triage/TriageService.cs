@@ -63,7 +63,7 @@ public sealed class TriageService(
             PromptVersion = answer.Source == TriageSource.Local ? LocalTriageModel.ModelName : TriagePrompt.Version,
             Attempts = answer.Attempts,
             LatencyMs = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds),
-            TriagedAt = time.GetUtcNow(),
+            TriagedAt = ToMicroseconds(time.GetUtcNow()),
         };
         await records.UpsertAsync(triage, cancellationToken);
         await cache.SetAsync(ticket.Id, answer.Output, cancellationToken);
@@ -109,6 +109,9 @@ public sealed class TriageService(
             ? new ModelAnswer(valid, TriageSource.Local, LocalTriageModel.ModelName, attempts)
             : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", local.Errors)}");
     }
+
+    // Postgres keeps microseconds: round here, so the answer equals what a later read returns.
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % 10));
 
     private sealed record ModelAnswer(TriageOutput Output, TriageSource Source, string Model, int Attempts);
 }

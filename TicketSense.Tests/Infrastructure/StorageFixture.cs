@@ -11,7 +11,7 @@ namespace TicketSense.Tests.Infrastructure;
 /// Real storage of one test class's own: a database cloned from the migrated template and a Redis server, so
 /// classes running in parallel never see each other's tickets, keys or events. Both are removed afterwards.
 /// </summary>
-public sealed class StorageFixture : IAsyncLifetime
+public sealed class StorageFixture : IAsyncLifetime, IAsyncDisposable
 {
     private RedisServer? _redis;
     private IHost? _host;
@@ -51,6 +51,8 @@ public sealed class StorageFixture : IAsyncLifetime
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
     public IDatabase RedisDatabase => Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {

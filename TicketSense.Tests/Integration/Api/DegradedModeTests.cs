@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TicketSense.AppHost.Processes;
+using TicketSense.Core.Contracts;
+using TicketSense.Tests.Infrastructure;
+
+namespace TicketSense.Tests.Integration.Api;
+
+/// <summary>What the Api does when a store is down, and that it recovers by itself when the store returns.</summary>
+public sealed class DegradedModeTests
+{
+    [Fact]
+    public async Task With_redis_down_tickets_are_written_and_read_and_the_overview_comes_from_postgres()
+    {
+        await using var storage = new StorageFixture();
+        await storage.InitializeAsync();
+        await using var factory = new ApiFactory(storage);
+        var client = factory.CreateClient();
+        var port = storage.Redis.Port;
+
+        await storage.Redis.DisposeAsync();
+
+        var created = await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("redis-down-1"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.NotNull((await created.Content.ReadFromJsonAsync<TicketResponse>(TicketSenseJson.Options))!.Triage);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tickets/redis-down-1")).StatusCode);
+        var overview = (await client.GetFromJsonAsync<OverviewResponse>("/overview", TicketSenseJson.Options))!;
+        Assert.Equal(1, overview.TotalTickets);
+        var ready = await client.GetAsync("/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("Redis: unreachable", await ready.Content.ReadAsStringAsync());
+
+        await using var redisAgain = await RedisServer.StartAsync(port);
+        await Eventually(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK);
+        await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("redis-back-1"));
+        var db = (await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redisAgain.ConnectionString)).GetDatabase();
+        Assert.True(await db.KeyExistsAsync("triage:ticket:redis-back-1"));
+    }
+
+    [Fact]
+    public async Task With_postgres_down_requests_get_503_problems_and_nothing_is_half_written_then_it_recovers()
+    {
+        // A Postgres of this test's own, so stopping it disturbs no other test.
+        var directory = Path.Combine(Path.GetTempPath(), $"{TestServers.Prefix}-{Environment.ProcessId}", $"pg-{Guid.NewGuid():N}");
+        var options = new PostgresServerOptions(directory, FreePort.Next()) { Durable = false };
+        var postgres = await PostgresServer.StartAsync(options, CancellationToken.None);
+        await postgres.CreateDatabaseAsync("tickets");
+        await using var redis = await TestServers.StartRedisAsync();
+        await using var factory = new ApiFactory(postgres.ConnectionString("tickets") + ";Timeout=2", redis.ConnectionString);
+        var client = factory.CreateClient();
+        await Eventually(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("pg-1"))).StatusCode);
+
+        await postgres.DisposeAsync();
+
+        var post = await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("pg-2"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, post.StatusCode);
+        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(503, (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/tickets")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        await using var restarted = await PostgresServer.StartAsync(options, CancellationToken.None);
+        await Eventually(async () => (await client.GetAsync("/tickets/pg-1")).StatusCode == HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tickets/pg-2")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("pg-2"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem_from_real_kestrel()
+    {
+        await using var storage = new StorageFixture();
+        await storage.InitializeAsync();
+        await using var factory = new ApiFactory(storage, new Dictionary<string, string?> { ["Api:MaxRequestBytes"] = "4096" });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("too-big-1", body: new string('x', 8000)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tickets/too-big-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("small-1"))).StatusCode);
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The condition did not hold within 30 s.");
+            await Task.Delay(200);
+        }
+    }
+}
