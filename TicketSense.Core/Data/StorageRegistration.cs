@@ -31,6 +31,8 @@ public static class StorageRegistration
 
         services.AddScoped<TicketRepository>();
         services.AddScoped<TriageRepository>();
+        services.AddScoped<TriageClaimRepository>();
+        services.AddScoped<SeedImporter>();
 
         services.AddSingleton<DatabaseState>();
         if (migrateAtStart)

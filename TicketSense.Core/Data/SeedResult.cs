@@ -1,0 +1,4 @@
+namespace TicketSense.Core.Data;
+
+/// <summary>What a seed import did: tickets newly stored, tickets whose id was already there, files read.</summary>
+public sealed record SeedResult(int Loaded, int Skipped, int Files);

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TicketSense.Core.Data;
+
+/// <summary>
+/// <c>triage_claims</c>: how workers share the backlog without triaging a ticket twice. A claim is a lease: a
+/// crashed worker's claims expire and are taken again.
+/// </summary>
+public sealed class TriageClaimRepository(TicketsDbContext db)
+{
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> untriaged tickets that no live lease covers, oldest first, in one
+    /// statement. Concurrent claimers skip each other's locked rows (<c>FOR UPDATE SKIP LOCKED</c>), and the upsert
+    /// only takes a claim row whose lease has expired, so even a claimer with an older snapshot cannot steal a live one.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var leaseSeconds = lease.TotalSeconds;
+        return await db.Database.SqlQuery<string>($"""
+            WITH candidates AS (
+                SELECT t.id, t.created_at
+                FROM tickets t
+                WHERE NOT EXISTS (SELECT 1 FROM ticket_triages x WHERE x.ticket_id = t.id)
+                  AND NOT EXISTS (SELECT 1 FROM triage_claims c WHERE c.ticket_id = t.id AND c.lease_until > now())
+                ORDER BY t.created_at, t.id
+                LIMIT {limit}
+                FOR UPDATE OF t SKIP LOCKED
+            )
+            INSERT INTO triage_claims (ticket_id, worker_id, lease_until)
+            SELECT id, {workerId}, now() + make_interval(secs => {leaseSeconds}) FROM candidates
+            ON CONFLICT (ticket_id) DO UPDATE SET worker_id = EXCLUDED.worker_id, lease_until = EXCLUDED.lease_until
+                WHERE triage_claims.lease_until <= now()
+            RETURNING ticket_id AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Gives up this worker's claim on a ticket (after triaging it, or to let another worker retry it).</summary>
+    public Task ReleaseAsync(string ticketId, string workerId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"DELETE FROM triage_claims WHERE ticket_id = {ticketId} AND worker_id = {workerId}", cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace TicketSense.Worker.Backlog;
+
+/// <summary>What one pass over the backlog did.</summary>
+public sealed record BacklogResult(int Triaged, int Failed);

@@ -1,0 +1,57 @@
+using TicketSense.Core.Data;
+using TicketSense.Core.Overview;
+using TicketSense.Core.Triage;
+using TicketSense.Worker.Backlog;
+
+namespace TicketSense.Worker.Commands;
+
+/// <summary>
+/// The services a one-shot command runs on — the same registrations as the hosted worker, without its background
+/// services — with the database migrated first, and failures turned into a message that says what to do.
+/// </summary>
+public static class CommandHost
+{
+    public static IHost Build(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddTicketSenseStorage(migrateAtStart: false);
+        builder.AddTicketSenseTriage();
+        builder.Services.AddScoped<OverviewService>();
+        builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section));
+        builder.Services.AddSingleton<BacklogTriager>();
+        return builder.Build();
+    }
+
+    /// <summary>Runs <paramref name="command"/> on a migrated database; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string name, string[] args, Func<IServiceProvider, CancellationToken, Task<int>> command)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        try
+        {
+            using var host = Build(args);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<TicketsDbContext>(), cancel.Token);
+            }
+            return await command(host.Services, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"{name}: cancelled.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException || ex.InnerException is Npgsql.NpgsqlException)
+        {
+            Console.Error.WriteLine($"{name}: cannot reach Postgres ({ex.Message}). Start the system with `dotnet run --project TicketSense.AppHost`, " +
+                "or point ConnectionStrings__tickets at a running server.");
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            Console.Error.WriteLine($"{name}: {ex.Message}");
+            return 1;
+        }
+    }
+}
