@@ -1,40 +1,39 @@
-using TicketSense.AppHost.Processes;
+using TicketSense.AppHost;
+using TicketSense.AppHost.Hosting;
 
-// For now: Postgres, Redis and the Api, wired Aspire-style. The worker, the dashboard, health-gated ordering and
-// the resource table arrive with the AppHost issue.
-using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
+await using var app = TicketSenseAppHost.Declare(new DistributedApp(AppHostSettings.Load(args)));
+return await app.RunAsync();
 
-var root = RepositoryRoot.Find();
-var dataDirectory = Path.Combine(root, "TicketSense.AppHost", ".apphost");
-void Log(string resource, string line) => Console.WriteLine($"{resource,-9}| {line}");
-
-await using var postgres = await PostgresServer.StartAsync(
-    new PostgresServerOptions(Path.Combine(dataDirectory, "postgres"), FreePort.Next()) { OnLine = line => Log("postgres", line) },
-    stopping.Token);
-await postgres.CreateDatabaseAsync("tickets", cancellationToken: stopping.Token);
-await using var redis = await RedisServer.StartAsync(FreePort.Next(), line => Log("redis", line), stopping.Token);
-
-const string apiUrl = "http://localhost:8000";
-await using var api = ChildProcess.Start("api", "dotnet", [ServiceProject.DllPath(root, "TicketSense.Api")],
-    environment: new Dictionary<string, string?>
+namespace TicketSense.AppHost
+{
+    /// <summary>The TicketSense system: its resources and their wiring. The tests start the same declaration.</summary>
+    public static class TicketSenseAppHost
     {
-        ["ConnectionStrings__tickets"] = postgres.ConnectionString("tickets"),
-        ["ConnectionStrings__cache"] = redis.ConnectionString,
-        ["ASPNETCORE_URLS"] = apiUrl,
-        ["OTEL_SERVICE_NAME"] = "api",
-    },
-    onLine: line => Log("api", line));
+        public static DistributedApp Declare(DistributedApp app)
+        {
+            var settings = app.Settings;
+            var postgres = app.AddPostgres("postgres", database: "tickets");
+            var redis = app.AddRedis("redis", connectionName: "cache");
 
-Console.WriteLine($"TicketSense is starting: api {apiUrl} (Ctrl+C stops everything)");
-try
-{
-    await api.WaitForExitAsync(stopping.Token);
-    Console.Error.WriteLine($"api exited with code {api.ExitCode}.");
-    return 1;
-}
-catch (OperationCanceledException)
-{
-    Console.WriteLine("Stopping…");
-    return 0;
+            var api = app.AddProject("api", "TicketSense.Api", settings.ApiPort, "AppHost:ApiPort", readyPath: "/ready")
+                .WithReference(postgres, "tickets")
+                .WithReference(redis, "cache")
+                .WithTriageSettings(settings)
+                .WaitFor(postgres)
+                .WaitFor(redis);
+
+            app.AddProject("worker", "TicketSense.Worker")
+                .WithReference(postgres, "tickets")
+                .WithReference(redis, "cache")
+                .WithTriageSettings(settings)
+                .WithEnvironment("Seed__Path", settings.SeedPath)
+                .WaitFor(api);
+
+            app.AddProject("web", "TicketSense.Web", settings.WebPort, "AppHost:WebPort", readyPath: "/health")
+                .WithServiceReference(api)
+                .WaitFor(api);
+
+            return app;
+        }
+    }
 }
