@@ -24,6 +24,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly RecentLines _recent = new(capacity: 40);
     private readonly Action<string>? _onLine;
+    private int _disposing;
     private int _disposed;
 
     public string Name { get; }
@@ -35,9 +36,11 @@ public sealed class ChildProcess : IAsyncDisposable
         _onLine = onLine;
     }
 
-    public bool HasExited => _process.HasExited;
+    private int? _exitCodeAfterDispose;
 
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public bool HasExited => _disposed == 1 || _process.HasExited;
+
+    public int? ExitCode => _disposed == 1 ? _exitCodeAfterDispose : _process.HasExited ? _process.ExitCode : null;
 
     /// <summary>The last lines the process wrote (stdout and stderr), for error messages.</summary>
     public string RecentOutput => _recent.Text;
@@ -97,7 +100,7 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Asks the server to stop and waits up to <paramref name="timeout"/>; then kills the watchdog and server.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
-        if (_process.HasExited) return;
+        if (HasExited) return;
         UnixSignals.Terminate(_process.Id);
         using var wait = new CancellationTokenSource(timeout);
         try
@@ -111,12 +114,15 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+    public Task WaitForExitAsync(CancellationToken cancellationToken) =>
+        _disposed == 1 ? Task.CompletedTask : _process.WaitForExitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref _disposing, 1) == 1) return;
         await StopAsync(TimeSpan.FromSeconds(10));
+        _exitCodeAfterDispose = _process.ExitCode;
+        Volatile.Write(ref _disposed, 1);
         _process.Dispose();
     }
 }
