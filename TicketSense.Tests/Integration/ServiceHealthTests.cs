@@ -1,9 +1,10 @@
+extern alias web;
+
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TicketSense.Api;
 using TicketSense.AppHost.Processes;
-using TicketSense.Web;
 
 namespace TicketSense.Tests.Integration;
 
@@ -33,7 +34,7 @@ public sealed class ServiceHealthTests
     [InlineData("/alive")]
     public async Task The_web_app_is_alive(string path)
     {
-        await using var web = new WebApplicationFactory<WebAssembly>();
+        await using var web = new WebApplicationFactory<web::TicketSense.Web.WebAssembly>();
 
         var response = await web.CreateClient().GetAsync(path);
 
@@ -43,7 +44,7 @@ public sealed class ServiceHealthTests
     [Fact]
     public async Task The_web_app_serves_its_home_page()
     {
-        await using var web = new WebApplicationFactory<WebAssembly>();
+        await using var web = new WebApplicationFactory<web::TicketSense.Web.WebAssembly>();
 
         var html = await web.CreateClient().GetStringAsync("/");
 

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace TicketSense.Web.Api;
+
+/// <summary>The ticket list's filters and page, as the Api's query string takes them.</summary>
+public sealed record TicketFilter(string? Priority, string? Category, string? Sentiment, string? Q, int Page, int PageSize = 20, string Order = "received_at")
+{
+    public int Offset => Math.Max(0, Page - 1) * PageSize;
+
+    public string ToQueryString() => QueryHelpers.AddQueryString("", new Dictionary<string, string?>
+    {
+        ["limit"] = PageSize.ToString(),
+        ["offset"] = Offset.ToString(),
+        ["priority"] = Empty(Priority),
+        ["category"] = Empty(Category),
+        ["sentiment"] = Empty(Sentiment),
+        ["q"] = Empty(Q),
+        ["order"] = Order,
+    }.Where(pair => pair.Value is not null));
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using TicketSense.Core.Contracts;
+using TicketSense.Web.Api;
+
+namespace TicketSense.Web.Pages.Tickets;
+
+/// <summary>One ticket: the full body, its triage with model and source, and a re-triage button.</summary>
+public sealed class DetailModel(TicketSenseApiClient api, ILogger<DetailModel> logger) : ApiPageModel(api, logger)
+{
+    public TicketResponse? Ticket { get; private set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        await LoadAsync(async cancellationToken => Ticket = await Api.GetTicketAsync(id, cancellationToken));
+        return Ticket is null && !ApiUnavailable ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostRetriageAsync(string id)
+    {
+        TicketResponse? retriaged = null;
+        await LoadAsync(async cancellationToken => retriaged = await Api.RetriageAsync(id, cancellationToken));
+        if (ApiUnavailable) return Page();
+        if (retriaged is null) return NotFound();
+        Message = $"Re-triaged by {retriaged.TriageMeta?.Model} ({retriaged.TriageMeta?.Source.ToString().ToLowerInvariant()}).";
+        return RedirectToPage(new { id });
+    }
+}
