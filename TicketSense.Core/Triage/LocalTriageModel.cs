@@ -9,5 +9,5 @@ public sealed class LocalTriageModel
     public const string ModelName = "local-mlnet";
 
     public TriageOutput Predict(Ticket ticket) =>
-        new(Priority.Medium, Category.General, Sentiment.Neutral, "The customer wrote about " + ticket.Subject.Trim() + ".", ["support-request", "needs-review"]);
+        new(Priority.Medium, Category.General, Sentiment.Neutral, $"The customer sent a support request of {ticket.Body.Length} characters.", ["support-request", "needs-review"]);
 }
