@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TicketSense.AppHost.Processes;
+using TicketSense.Core.Data;
+using TicketSense.Tests.Infrastructure;
+using TicketSense.Tests.Infrastructure.FakeLlm;
+using TicketSense.Worker.Backlog;
+using TicketSense.Worker.Commands;
+
+namespace TicketSense.Tests.Integration.Worker;
+
+/// <summary>Several workers over one backlog, against the LLM double: every ticket is triaged exactly once.</summary>
+public sealed class BacklogTriageTests
+{
+    private const string PrimaryModel = "primary-model";
+    private static readonly string SeedPath = DataPath.Resolve(null);
+
+    private static Dictionary<string, string> Settings(StorageFixture storage, FakeLlmServer llm, int concurrency = 4) => new()
+    {
+        ["ConnectionStrings:tickets"] = storage.TicketsConnectionString,
+        ["ConnectionStrings:cache"] = storage.CacheConnectionString,
+        ["Triage:Mode"] = "llm",
+        ["Triage:ApiKey"] = "sk-test-worker",
+        ["Triage:Endpoint"] = llm.BaseUrl.ToString(),
+        ["Triage:PrimaryModel"] = PrimaryModel,
+        ["Triage:FallbackModel"] = "fallback-model",
+        ["Worker:Concurrency"] = concurrency.ToString(),
+    };
+
+    private static async Task<int> SeedAsync(StorageFixture storage)
+    {
+        await using var scope = storage.Scope();
+        return (await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(SeedPath, null, CancellationToken.None)).Loaded;
+    }
+
+    private static async Task<(int Rows, int Claims)> CountAsync(StorageFixture storage)
+    {
+        await using var scope = storage.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
+        return (await db.TicketTriages.CountAsync(), await db.TriageClaims.CountAsync());
+    }
+
+    [Fact]
+    public async Task Two_workers_racing_over_the_backlog_ask_the_model_once_per_ticket()
+    {
+        await using var storage = new StorageFixture();
+        await storage.InitializeAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        var tickets = await SeedAsync(storage);
+        var args = Settings(storage, llm).Select(s => $"--{s.Key}={s.Value}").ToArray();
+        using var first = CommandHost.Build(args);
+        using var second = CommandHost.Build(args);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None)),
+            Task.Run(() => second.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None)));
+
+        Assert.Equal(tickets, llm.RequestsFor(PrimaryModel).Count);
+        Assert.Equal(tickets, results.Sum(r => r.Triaged));
+        Assert.All(results, r => Assert.Equal(0, r.Failed));
+        Assert.All(results, r => Assert.True(r.Triaged > 0, "One worker did all the work: there was no race."));
+        Assert.Equal((tickets, 0), await CountAsync(storage));
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_batch_loses_nothing_and_its_leases_are_taken_again()
+    {
+        const int concurrency = 4;
+        await using var storage = new StorageFixture();
+        await storage.InitializeAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.SetDefault(PrimaryModel, LlmReply.Delayed(TimeSpan.FromMilliseconds(200), LlmReply.Valid()));
+        var tickets = await SeedAsync(storage);
+        var environment = Settings(storage, llm, concurrency)
+            .ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        environment["Worker__LeaseSeconds"] = "3";
+        environment["Worker__SweepSeconds"] = "1";
+
+        using (var doomed = StartWorker(environment))
+        {
+            await WaitUntilAsync(async () => (await CountAsync(storage)).Rows >= tickets / 4, TimeSpan.FromSeconds(60));
+            doomed.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no claim released
+            await doomed.WaitForExitAsync();
+        }
+        var afterKill = await CountAsync(storage);
+        Assert.True(afterKill.Rows < tickets, "The backlog finished before the kill: nothing was tested.");
+        Assert.True(afterKill.Claims > 0, "The killed worker held no claims: nothing was in flight.");
+
+        using var successor = StartWorker(environment);
+        try
+        {
+            await WaitUntilAsync(async () => (await CountAsync(storage)).Rows == tickets, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            successor.Kill(entireProcessTree: true);
+        }
+
+        Assert.Equal(tickets, (await CountAsync(storage)).Rows);
+        Assert.InRange(llm.RequestsFor(PrimaryModel).Count, tickets, tickets + concurrency);
+    }
+
+    private static Process StartWorker(IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(ServiceProject.DllPath(RepositoryRoot.Find(), "TicketSense.Worker"));
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < timeout, $"The condition did not hold within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(100);
+        }
+    }
+}
