@@ -125,7 +125,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (IsRoot)
         {
             // The postgres user must own the data directory and be able to reach it through every parent.
-            await RunAsync("chown", ["-R", "postgres:postgres", dataDirectory], cancellationToken);
+            await ShortCommand.RunAsync("chown", ["-R", "postgres:postgres", dataDirectory], Path.GetTempPath(), "The postgres user must own the data folder.", cancellationToken);
             for (var parent = Path.GetDirectoryName(dataDirectory); parent is not null && parent != "/"; parent = Path.GetDirectoryName(parent))
             {
                 var mode = File.GetUnixFileMode(parent);
@@ -136,29 +136,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var (fileName, arguments) = AsServerUser(
             [Path.Combine(bin, "initdb"), "-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        await RunAsync(fileName, arguments, cancellationToken);
-    }
-
-    private static async Task RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(info)
-            ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{Path.GetFileName(fileName)} {string.Join(' ', info.ArgumentList)} failed with exit code {process.ExitCode}:\n{await output}{await error}");
-        }
+        await ShortCommand.RunAsync(fileName, arguments, Path.GetTempPath(), $"initdb could not create {dataDirectory}.", cancellationToken);
     }
 
     private static bool IsRoot => Environment.UserName == "root";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace TicketSense.AppHost.Processes;
@@ -34,7 +33,8 @@ internal sealed record RedisLaunch(string Kind, string FileName, string[] Argume
         var dll = FindGarnetDll(version);
         if (dll is null)
         {
-            await RestoreToolsAsync(root, cancellationToken);
+            await ShortCommand.RunAsync("dotnet", ["tool", "restore"], root,
+                "redis-server is not on PATH and Garnet (the fallback) did not restore: apt-get install redis-server.", cancellationToken);
             dll = FindGarnetDll(version) ?? throw new InvalidOperationException(
                 $"redis-server not found on PATH and the {GarnetPackage} {version} tool did not restore: apt-get install redis-server, " +
                 $"or run `dotnet tool restore` in {root}.");
@@ -59,25 +59,6 @@ internal sealed record RedisLaunch(string Kind, string FileName, string[] Argume
         return Directory.Exists(tools)
             ? Directory.EnumerateFiles(tools, "GarnetServer.dll", SearchOption.AllDirectories).OrderDescending().FirstOrDefault()
             : null;
-    }
-
-    private static async Task RestoreToolsAsync(string root, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo("dotnet", "tool restore")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not run `dotnet tool restore`.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"redis-server not found on PATH, and `dotnet tool restore` (for Garnet) failed in {root}: apt-get install redis-server.\n{await output}{await error}");
-        }
     }
 
     public static string? FindOnPath(string program) =>
