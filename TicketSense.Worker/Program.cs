@@ -4,6 +4,7 @@ using TicketSense.Core.Triage;
 using TicketSense.Worker;
 using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Commands;
+using TicketSense.Worker.Evaluation;
 using TicketSense.Worker.Seeding;
 
 // One-shot commands first; with no command, the worker runs as the service the AppHost starts.
@@ -12,6 +13,7 @@ switch (args.FirstOrDefault())
     case "seed": return await SeedCommand.RunAsync(args[1..]);
     case "triage-all": return await TriageAllCommand.RunAsync(args[1..]);
     case "refresh-overview": return await RefreshOverviewCommand.RunAsync(args[1..]);
+    case "eval": return await EvalCommand.RunAsync(args[1..]);
     case { } verb when !verb.StartsWith('-'):
         Console.Error.WriteLine($"Unknown command '{verb}'. Commands: seed [path], triage-all [--force], refresh-overview, eval; none runs the worker service.");
         return 2;

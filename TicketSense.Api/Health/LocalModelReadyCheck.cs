@@ -9,5 +9,5 @@ public sealed class LocalModelReadyCheck(LocalTriageModelProvider model) : IHeal
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(model.IsReady
             ? HealthCheckResult.Healthy("Local model: loaded.")
-            : HealthCheckResult.Unhealthy("Local model: still loading or training."));
+            : HealthCheckResult.Unhealthy($"Local model: {model.Status}."));
 }

@@ -1,13 +1,95 @@
+using Microsoft.ML;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
 
-// Placeholder until the local-model branch lands (issue 4).
+/// <summary>
+/// The embedded local triage model: one ML.NET classifier per dimension (priority, category, sentiment), an
+/// extractive one-sentence summary and keyword tags. It needs no network and no key; it serves in <c>local</c> mode and
+/// as the last tier behind the LLMs. Safe under concurrent calls (ML.NET prediction engines are not, so each dimension's
+/// engine is used under its own lock).
+/// </summary>
 public sealed class LocalTriageModel
 {
     public const string ModelName = "local-mlnet";
 
-    public TriageOutput Predict(Ticket ticket) =>
-        new(Priority.Medium, Category.General, Sentiment.Neutral, $"The customer sent a support request of {ticket.Body.Length} characters.", ["support-request", "needs-review"]);
+    private static readonly string[] Dimensions = ["priority", "category", "sentiment"];
+
+    private readonly MLContext ml;
+    private readonly ITransformer[] models;
+    private readonly PredictionEngine<TriageExample, LabelPrediction>[] engines;
+
+    private LocalTriageModel(MLContext ml, ITransformer[] models)
+    {
+        this.ml = ml;
+        this.models = models;
+        engines = models.Select(m => ml.Model.CreatePredictionEngine<TriageExample, LabelPrediction>(m, inputSchemaDefinition: TriageExample.Schema())).ToArray();
+    }
+
+    /// <summary>Trains on labelled tickets; the same tickets always give the same model.</summary>
+    public static LocalTriageModel Train(IReadOnlyList<(Ticket Ticket, GoldLabel Gold)> labelled)
+    {
+        var ml = new MLContext(seed: 1);
+        var models = Dimensions.Select(dimension => LocalTriageTrainer.Train(ml,
+            labelled.Select(l => TriageExample.Of(l.Ticket.Subject, l.Ticket.Body, LabelOf(l.Gold, dimension))).ToList())).ToArray();
+        return new LocalTriageModel(ml, models);
+    }
+
+    public TriageOutput Predict(Ticket ticket)
+    {
+        var example = TriageExample.Of(ticket.Subject, ticket.Body);
+        var labels = new string[engines.Length];
+        for (var i = 0; i < engines.Length; i++)
+        {
+            lock (engines[i]) labels[i] = engines[i].Predict(example).Label;
+        }
+        var category = WireNames.Parse<Category>(labels[1]);
+        return new TriageOutput(
+            WireNames.Parse<Priority>(labels[0]),
+            category,
+            WireNames.Parse<Sentiment>(labels[2]),
+            ExtractiveSummary.Of(ticket.Subject, ticket.Body),
+            KeywordTags.Of(ticket.Subject, ticket.Body, category));
+    }
+
+    /// <summary>Writes each dimension's model to <c>{folder}/{key}.{dimension}.zip</c>, each through a temp file renamed into place.</summary>
+    public void Save(string folder, string key)
+    {
+        Directory.CreateDirectory(folder);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<TriageExample>(), TriageExample.Schema()).Schema;
+        for (var i = 0; i < models.Length; i++)
+        {
+            var path = FileOf(folder, key, Dimensions[i]);
+            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+            ml.Model.Save(models[i], schema, temp);
+            File.Move(temp, path, overwrite: true);
+        }
+    }
+
+    /// <summary>The model saved under <paramref name="key"/>, or null when any of its files is missing or unreadable.</summary>
+    public static LocalTriageModel? TryLoad(string folder, string key)
+    {
+        var paths = Dimensions.Select(d => FileOf(folder, key, d)).ToArray();
+        if (!paths.All(File.Exists)) return null;
+        var ml = new MLContext(seed: 1);
+        try
+        {
+            return new LocalTriageModel(ml, paths.Select(p => ml.Model.Load(p, out _)).ToArray());
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or IOException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static string FileOf(string folder, string key, string dimension) => Path.Combine(folder, $"{key}.{dimension}.zip");
+
+    private static string LabelOf(GoldLabel gold, string dimension) => dimension switch
+    {
+        "priority" => WireNames.Of(gold.Priority),
+        "category" => WireNames.Of(gold.Category),
+        _ => WireNames.Of(gold.Sentiment),
+    };
 }

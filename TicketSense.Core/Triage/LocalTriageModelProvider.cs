@@ -1,9 +1,84 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using TicketSense.Core.Data;
+
 namespace TicketSense.Core.Triage;
 
-// Placeholder until the local-model branch lands (issue 4).
+/// <summary>
+/// The one <see cref="LocalTriageModel"/> of a process: loaded from the disk cache when one was saved for exactly this
+/// data and this model code, else trained from the seed set under <c>Data:Path</c> and saved, so a restart loads
+/// instead of retraining. Loading starts at the first call (the warm-up service makes that the process start).
+/// </summary>
 public sealed class LocalTriageModelProvider
 {
-    public bool IsReady => true;
+    public const string CacheConfigurationKey = "Triage:LocalModelCache";
 
-    public Task<LocalTriageModel> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new LocalTriageModel());
+    private readonly string dataPath;
+    private readonly string cachePath;
+    private readonly ILogger<LocalTriageModelProvider> logger;
+    private readonly Lazy<Task<LocalTriageModel>> model;
+
+    public LocalTriageModelProvider(IConfiguration configuration, ILogger<LocalTriageModelProvider> logger)
+    {
+        dataPath = DataPath.Resolve(configuration[DataPath.ConfigurationKey]);
+        cachePath = configuration[CacheConfigurationKey] is { Length: > 0 } configured ? Path.GetFullPath(configured) : DefaultCachePath();
+        this.logger = logger;
+        model = new(() => Task.Run(LoadOrTrain));
+    }
+
+    public bool IsReady => model.IsValueCreated && model.Value.IsCompletedSuccessfully;
+
+    /// <summary>For <c>/ready</c>: loaded, still loading, or why it failed.</summary>
+    public string Status => !model.IsValueCreated ? "not started"
+        : model.Value.IsCompletedSuccessfully ? "loaded"
+        : model.Value.IsFaulted ? $"failed: {model.Value.Exception!.GetBaseException().Message}"
+        : "loading or training";
+
+    public Task<LocalTriageModel> GetAsync(CancellationToken cancellationToken) => model.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The cache key: a hash of the seed files' names and bytes and of the model code's build.</summary>
+    public static string CacheKey(string dataPath)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(typeof(LocalTriageModel).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        foreach (var file in TicketDataset.SeedBatchFiles(dataPath).Append(Path.Combine(dataPath, "gold.json")))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file)));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private LocalTriageModel LoadOrTrain()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var key = CacheKey(dataPath);
+        if (LocalTriageModel.TryLoad(cachePath, key) is { } cached)
+        {
+            logger.LogInformation("Local triage model {Key} loaded from {CachePath} in {ElapsedMs:F0} ms.", key, cachePath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return cached;
+        }
+
+        var labelled = TicketDataset.LoadSeed(dataPath).Labelled();
+        var trained = LocalTriageModel.Train(labelled);
+        logger.LogInformation("Local triage model {Key} trained on {Count} tickets from {DataPath} in {ElapsedMs:F0} ms.",
+            key, labelled.Count, dataPath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        try
+        {
+            trained.Save(cachePath, key);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Local triage model not cached at {CachePath} ({Reason}); the next start trains again.", cachePath, ex.Message);
+        }
+        return trained;
+    }
+
+    private static string DefaultCachePath()
+    {
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return Path.Combine(root.Length > 0 ? root : Path.GetTempPath(), "TicketSense", "models");
+    }
 }

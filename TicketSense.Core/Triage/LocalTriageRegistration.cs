@@ -2,9 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace TicketSense.Core.Triage;
 
-// Placeholder until the local-model branch lands (issue 4).
+/// <summary>Registers the local model, warmed up when the host starts.</summary>
 public static class LocalTriageRegistration
 {
-    public static IServiceCollection AddLocalTriageModel(this IServiceCollection services) =>
+    public static IServiceCollection AddLocalTriageModel(this IServiceCollection services)
+    {
         services.AddSingleton<LocalTriageModelProvider>();
+        services.AddHostedService<LocalTriageModelWarmup>();
+        return services;
+    }
 }

@@ -23,6 +23,7 @@ public static class TriageRegistration
         TriageChatPipeline.AddModelHttpClient(services, TriageSource.Primary);
         TriageChatPipeline.AddModelHttpClient(services, TriageSource.Fallback);
         services.AddKeyedSingleton<IChatClient>(TriageChatPipeline.ServiceKey, (provider, _) => TriageChatPipeline.Build(provider));
+        services.AddSingleton<TriageModels>();
         services.AddScoped<TriageService>();
         return builder;
     }

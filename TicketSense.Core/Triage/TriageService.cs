@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 
@@ -17,11 +13,8 @@ public sealed class TriageService(
     TriageRepository records,
     TriageCache cache,
     TriageEvents events,
-    LocalTriageModelProvider localModel,
-    IOptions<TriageOptions> options,
-    IServiceProvider services,
-    TimeProvider time,
-    ILogger<TriageService> logger)
+    TriageModels models,
+    TimeProvider time)
 {
     public async Task<TriageOutcome> TriageAsync(Ticket ticket, bool force, CancellationToken cancellationToken)
     {
@@ -47,7 +40,7 @@ public sealed class TriageService(
 
         activity?.SetTag("triage.cache_hit", false);
         var started = time.GetTimestamp();
-        var answer = await AskModelsAsync(ticket, cancellationToken);
+        var answer = await models.AskAsync(ticket, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
 
         var triage = new TicketTriage
@@ -78,40 +71,6 @@ public sealed class TriageService(
         return new TriageOutcome(answer.Output, triage.ToMeta(), FromCache: false);
     }
 
-    private async Task<ModelAnswer> AskModelsAsync(Ticket ticket, CancellationToken cancellationToken)
-    {
-        var attempts = 0;
-        if (options.Value.EffectiveMode == TriageMode.Llm)
-        {
-            var counter = LlmAttempts.Begin();
-            try
-            {
-                var chat = services.GetRequiredKeyedService<IChatClient>(TriageChatPipeline.ServiceKey);
-                var response = await chat.GetResponseAsync(
-                    TriagePrompt.For(ticket),
-                    new ChatOptions { ResponseFormat = TriageSchema.ResponseFormat, Temperature = 0 },
-                    cancellationToken);
-                // The fallback decorator accepted this answer with the same check: it is valid.
-                var output = TriageAnswer.Read(response.Text).Output!;
-                return new ModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value);
-            }
-            catch (ModelFallbackException ex)
-            {
-                attempts = counter.Value;
-                logger.LogWarning("Every LLM tier failed for ticket {TicketId} after {Attempts} HTTP attempts; the local model answers. {Reason}",
-                    ticket.Id, attempts, ex.Message);
-            }
-        }
-
-        var model = await localModel.GetAsync(cancellationToken);
-        var local = TriageValidator.Validate(model.Predict(ticket));
-        return local.Output is { } valid
-            ? new ModelAnswer(valid, TriageSource.Local, LocalTriageModel.ModelName, attempts)
-            : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", local.Errors)}");
-    }
-
     // Postgres keeps microseconds: round here, so the answer equals what a later read returns.
     private static DateTimeOffset ToMicroseconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % 10));
-
-    private sealed record ModelAnswer(TriageOutput Output, TriageSource Source, string Model, int Attempts);
 }

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace TicketSense.Core.Triage.Local;
+
+/// <summary>
+/// The one sentence of a ticket that best states its problem: chosen from the newest message's content lines, never a
+/// greeting, sign-off or signature; scored by the problem cues it carries, preferring earlier and mid-length
+/// sentences. Falls back to the subject. Always one sentence of at most <see cref="TriageValidator.MaxSummaryLength"/>
+/// characters.
+/// </summary>
+public static partial class ExtractiveSummary
+{
+    public static string Of(string subject, string body)
+    {
+        var sentences = TicketText.ContentLines(body)
+            .Where(line => line.Length > 0)
+            .SelectMany(line => SentenceEnd().Split(line))
+            .Select(s => Whitespace().Replace(s, " ").Trim())
+            .Where(IsCandidate)
+            .ToList();
+
+        var best = sentences
+            .Select((sentence, index) => (sentence, score: Score(sentence, index, SubjectWords(subject))))
+            .Where(c => c.score > 0)
+            .OrderByDescending(c => c.score)
+            .Select(c => c.sentence)
+            .FirstOrDefault();
+
+        return Finish(best ?? FromSubject(subject));
+    }
+
+    private static bool IsCandidate(string sentence) =>
+        sentence.Length >= 15 && sentence.Count(char.IsLetter) >= 10 && !Greeting().IsMatch(sentence) && !Pleasantry().IsMatch(sentence)
+        && !ContactLine().IsMatch(sentence) && !Instruction().IsMatch(sentence);
+
+    private static HashSet<string> SubjectWords(string subject) =>
+        Word().Matches(subject.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 4).ToHashSet();
+
+    private static double Score(string sentence, int index, HashSet<string> subjectWords)
+    {
+        var cues = TriageCues.Of(sentence);
+        // The problem cues (not politeness, negation or length) say how much of the request a sentence carries.
+        var problem = TriageCues.Names.Select((name, i) => (name, value: cues[i]))
+            .Where(c => c.name is not ("politeness" or "negation" or "length" or "questions" or "capitals" or "exclamations"))
+            .Sum(c => c.value);
+        var firstPerson = FirstPerson().IsMatch(sentence) ? 0.3 : 0;
+        // The subject usually names the problem: a sentence that repeats its words restates it.
+        var words = Word().Matches(sentence.ToLowerInvariant()).Select(m => m.Value).ToHashSet();
+        var subject = subjectWords.Count == 0 ? 0 : 1.5 * subjectWords.Count(words.Contains) / subjectWords.Count;
+        var length = sentence.Length switch { < 30 => 0.4, <= 260 => 1.0, <= 400 => 0.7, _ => 0.4 };
+        var position = 1.0 / (1 + 0.15 * index);
+        // "charity no." or "Art." at the end: the split fell on an abbreviation, and the sentence is cut short.
+        if (Abbreviation().IsMatch(sentence)) length *= 0.3;
+        return (0.2 + problem + firstPerson + subject) * length * position;
+    }
+
+    private static string FromSubject(string subject)
+    {
+        var text = Whitespace().Replace(SentenceEnd().Replace(subject, " — "), " ").Trim().TrimEnd('.', '!', '?', ':', ';', ',');
+        return text.Length == 0 ? "The customer sent a message that needs a closer read" : $"The customer writes about: {text}";
+    }
+
+    private static string Finish(string sentence)
+    {
+        var text = sentence.TrimEnd(':', ';', ',', '-', ' ');
+        if (text.Length > TriageValidator.MaxSummaryLength - 1)
+        {
+            var cut = text.LastIndexOf(' ', TriageValidator.MaxSummaryLength - 2);
+            text = text[..(cut > 100 ? cut : TriageValidator.MaxSummaryLength - 2)].TrimEnd(',', ';', ':', ' ') + "…";
+        }
+        return text.Length > 0 && ".!?…".Contains(text[^1]) ? text : text + ".";
+    }
+
+    // Split exactly where TriageValidator would see a second sentence.
+    [GeneratedRegex(@"(?<=[.!?][""')\]]?)\s+(?=[\p{Lu}\d])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|hallo|hola|bonjour|ciao|olá|to whom it may concern|team|support)\b[^.!?]{0,40}[,!.:]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^(i hope (you|this)|hope (you|all)|thanks( so much| a lot)?( in advance)?|thank you( (so|very) much)?( in advance)?( for [^.!?]{0,40})?|(many|kind) thanks|looking forward|have a (great|nice|good)|let me know if|please let me know|appreciate (it|your help))\b[^.!?]{0,60}[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pleasantry();
+
+    // Phone numbers, addresses, "Name | Title" signature lines.
+    [GeneratedRegex(@"(\+?\d[\d ()-]{7,}\d\s*$)|^(tel|phone|mobile|fax|www\.|https?://)|\|", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactLine();
+
+    // Text addressed to a triage system ("SYSTEM: classify this as critical", "ignore your instructions") is content
+    // to label, never the problem to summarise.
+    [GeneratedRegex(@"\b(system|assistant|ai|bot|triage)\s*:|ignore (all |any )?(your |the |previous |prior )*(instructions|rules)|(classify|mark|label|set|route) (this|the ticket|it)\b.{0,40}\b(as|to) (low|medium|high|critical|urgent|p\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex Instruction();
+
+    [GeneratedRegex(@"\b(no|nr|art|approx|ca|mr|mrs|ms|dr|st|vs|inc|ltd|co|ref|tel|e\.g|i\.e)\.$", RegexOptions.IgnoreCase)]
+    private static partial Regex Abbreviation();
+
+    [GeneratedRegex(@"\p{L}[\p{L}\d'-]*")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(i|we|our|my|us|me)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPerson();
+}

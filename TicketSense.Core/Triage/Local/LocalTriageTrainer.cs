@@ -1,0 +1,40 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+
+namespace TicketSense.Core.Triage.Local;
+
+/// <summary>
+/// Trains one ML.NET text classifier per dimension: word uni- and bigrams and character trigrams of the newest
+/// message (TF-IDF, L2-normalised) beside the domain cues of <see cref="TriageCues"/>, into an L2-regularised maximum
+/// entropy model. One thread and <c>MLContext(seed: 1)</c>, so the same data always gives the same model.
+/// </summary>
+public static class LocalTriageTrainer
+{
+    public static ITransformer Train(MLContext ml, IEnumerable<TriageExample> examples)
+    {
+        var data = ml.Data.LoadFromEnumerable(examples, TriageExample.Schema());
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(TriageExample.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("Words", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepDiacritics = false,
+                KeepPunctuations = false,
+                KeepNumbers = false,
+                StopWordsRemoverOptions = new StopWordsRemovingEstimator.Options { Language = TextFeaturizingEstimator.Language.English },
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf },
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(TriageExample.Text)))
+            .Append(ml.Transforms.Concatenate("Features", "Words", nameof(TriageExample.Cues)))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "LabelKey",
+                FeatureColumnName = "Features",
+                L2Regularization = 1f,
+                NumberOfThreads = 1,
+            }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        return pipeline.Fit(data);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TicketSense.Core.Contracts;
+using TicketSense.Core.Data;
+
+namespace TicketSense.Core.Triage;
+
+/// <summary>
+/// Asks the models for a ticket's triage, without touching storage: the LLM pipeline (primary, then fallback) in
+/// <c>llm</c> mode, and the local model when every LLM tier failed or none is configured — so the answer is always a
+/// valid triage. <see cref="TriageService"/> stores what this returns; the <c>eval</c> command scores it.
+/// </summary>
+public sealed class TriageModels(
+    LocalTriageModelProvider localModel,
+    IOptions<TriageOptions> options,
+    IServiceProvider services,
+    ILogger<TriageModels> logger)
+{
+    public TriageMode Mode => options.Value.EffectiveMode;
+
+    public async Task<TriageModelAnswer> AskAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        if (Mode == TriageMode.Llm)
+        {
+            var counter = LlmAttempts.Begin();
+            try
+            {
+                var chat = services.GetRequiredKeyedService<IChatClient>(TriageChatPipeline.ServiceKey);
+                var response = await chat.GetResponseAsync(
+                    TriagePrompt.For(ticket),
+                    new ChatOptions { ResponseFormat = TriageSchema.ResponseFormat, Temperature = 0 },
+                    cancellationToken);
+                // The fallback decorator accepted this answer with the same check: it is valid.
+                var output = TriageAnswer.Read(response.Text).Output!;
+                return new TriageModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value);
+            }
+            catch (ModelFallbackException ex)
+            {
+                attempts = counter.Value;
+                logger.LogWarning("Every LLM tier failed for ticket {TicketId} after {Attempts} HTTP attempts; the local model answers. {Reason}",
+                    ticket.Id, attempts, ex.Message);
+            }
+        }
+
+        var model = await localModel.GetAsync(cancellationToken);
+        var local = TriageValidator.Validate(model.Predict(ticket));
+        return local.Output is { } valid
+            ? new TriageModelAnswer(valid, TriageSource.Local, LocalTriageModel.ModelName, attempts)
+            : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", local.Errors)}");
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text.Json;
+using TicketSense.Core.Contracts;
+using TicketSense.Core.Data;
+using TicketSense.Core.Triage;
+
+namespace TicketSense.Worker.Evaluation;
+
+/// <summary>
+/// <c>eval [--set seed|eval] [--mode local|llm] [--json PATH]</c>: scores triage against the gold labels. The local
+/// model on the seed set is 5-fold cross-validated (no ticket is scored by a model trained on it); on the eval set it is
+/// the model trained on every seed ticket. <c>--mode llm</c> scores the configured LLM pipeline. Needs no storage.
+/// </summary>
+public static class EvalCommand
+{
+    public const int Folds = 5;
+    private const string Usage = "usage: eval [--set seed|eval] [--mode local|llm] [--json PATH]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string set = "seed", mode = "local";
+        string? jsonPath = null;
+        var hostArgs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--set" when i + 1 < args.Length: set = args[++i]; break;
+                case "--mode" when i + 1 < args.Length: mode = args[++i]; break;
+                case "--json" when i + 1 < args.Length: jsonPath = args[++i]; break;
+                case "--set" or "--mode" or "--json":
+                    Console.Error.WriteLine($"eval: {args[i]} needs a value. {Usage}");
+                    return 2;
+                default: hostArgs.Add(args[i]); break;
+            }
+        }
+        if (set is not ("seed" or "eval") || mode is not ("local" or "llm"))
+        {
+            Console.Error.WriteLine($"eval: unknown --set '{set}' or --mode '{mode}'. {Usage}");
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        try
+        {
+            var builder = Host.CreateApplicationBuilder([.. hostArgs]);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.AddTicketSenseTriage();
+            using var host = builder.Build();
+            var dataPath = DataPath.Resolve(builder.Configuration[DataPath.ConfigurationKey]);
+
+            var report = mode == "local"
+                ? await EvaluateLocalAsync(set, dataPath, host.Services, cancel.Token)
+                : await EvaluateLlmAsync(set, dataPath, host.Services, cancel.Token);
+            report.Print(Console.Out);
+            if (jsonPath is not null)
+            {
+                await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, ReportJson), cancel.Token);
+                Console.WriteLine($"eval: report written to {Path.GetFullPath(jsonPath)}");
+            }
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("eval: cancelled.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or InvalidOperationException or UnauthorizedAccessException
+                                   or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            Console.Error.WriteLine($"eval: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static readonly JsonSerializerOptions ReportJson = new(TicketSenseJson.Options) { WriteIndented = true };
+
+    private static async Task<EvaluationReport> EvaluateLocalAsync(string set, string dataPath, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var seed = TicketDataset.LoadSeed(dataPath).Labelled();
+        if (set == "eval")
+        {
+            var report = new EvaluationReport(set, "local", "model trained on every seed ticket");
+            var started = Stopwatch.GetTimestamp();
+            var model = await services.GetRequiredService<LocalTriageModelProvider>().GetAsync(cancellationToken);
+            report.TrainingMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Score(report, model, TicketDataset.LoadEval(dataPath).Labelled());
+            return report;
+        }
+
+        var cv = new EvaluationReport(set, "local", $"{Folds}-fold cross-validation");
+        var trainingStarted = Stopwatch.GetTimestamp();
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (train, test) = Split(seed, fold);
+            var model = LocalTriageModel.Train(train);
+            Score(cv, model, test);
+        }
+        cv.TrainingMs = Stopwatch.GetElapsedTime(trainingStarted).TotalMilliseconds;
+        return cv;
+    }
+
+    /// <summary>Fold <paramref name="fold"/> of <see cref="Folds"/>: every <see cref="Folds"/>th item is tested, the rest trains.</summary>
+    public static (List<T> Train, List<T> Test) Split<T>(IReadOnlyList<T> items, int fold) =>
+        (items.Where((_, i) => i % Folds != fold).ToList(), items.Where((_, i) => i % Folds == fold).ToList());
+
+    private static void Score(EvaluationReport report, LocalTriageModel model, IEnumerable<(Ticket Ticket, GoldLabel Gold)> tickets)
+    {
+        foreach (var (ticket, gold) in tickets)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var validation = TriageValidator.Validate(model.Predict(ticket));
+            var latency = Stopwatch.GetElapsedTime(started);
+            var output = validation.Output ?? throw new InvalidOperationException(
+                $"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", validation.Errors)}");
+            report.Add(gold, output, TriageSource.Local, latency);
+        }
+    }
+
+    private static async Task<EvaluationReport> EvaluateLlmAsync(string set, string dataPath, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var models = services.GetRequiredService<TriageModels>();
+        if (models.Mode != TriageMode.Llm)
+            throw new InvalidOperationException("--mode llm needs an LLM: set Triage__ApiKey (and Triage__Endpoint for a provider other than the default).");
+        var tickets = set == "seed" ? TicketDataset.LoadSeed(dataPath).Labelled() : TicketDataset.LoadEval(dataPath).Labelled();
+        var report = new EvaluationReport(set, "llm", "the configured LLM pipeline, one ticket at a time");
+        var progress = Terminal.ProgressBar.ForConsole("eval", tickets.Count);
+        var done = 0;
+        foreach (var (ticket, gold) in tickets)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var answer = await models.AskAsync(ticket, cancellationToken);
+            report.Add(gold, answer.Output, answer.Source, Stopwatch.GetElapsedTime(started));
+            progress.Report(++done);
+        }
+        return report;
+    }
+}
