@@ -30,10 +30,15 @@ public sealed class LocalTriageModelTests(LocalTriageModelFixture fixture) : ICl
     public void It_learns_the_seed_labels_it_was_trained_on()
     {
         // Not a measure of quality (that is the eval command's cross-validation), but a model that ignored its
-        // training data would sit near the majority-class rate.
-        var correct = fixture.Seed.Count(l => fixture.Model.Predict(l.Ticket).Priority == l.Gold.Priority);
+        // training data, or mixed up its labels, would sit near the majority-class rate (30–36 % here).
+        var predictions = fixture.Seed.Select(l => (l.Gold, Predicted: fixture.Model.Predict(l.Ticket))).ToList();
+        var priority = predictions.Count(p => p.Predicted.Priority == p.Gold.Priority);
+        var category = predictions.Count(p => p.Predicted.Category == p.Gold.Category);
+        var sentiment = predictions.Count(p => p.Predicted.Sentiment == p.Gold.Sentiment);
 
-        Assert.True(correct > fixture.Seed.Count * 0.8, $"{correct} of {fixture.Seed.Count} training tickets got their own priority back.");
+        var floor = fixture.Seed.Count * 0.6;
+        Assert.True(priority > floor && category > floor && sentiment > floor,
+            $"Of {fixture.Seed.Count} training tickets, {priority} got their priority back, {category} their category, {sentiment} their sentiment.");
     }
 
     [Fact]

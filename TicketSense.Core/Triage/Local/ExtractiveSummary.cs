@@ -10,6 +10,12 @@ namespace TicketSense.Core.Triage.Local;
 /// </summary>
 public static partial class ExtractiveSummary
 {
+    private static readonly HashSet<string> ProblemCues =
+    [
+        "outage", "wide-impact", "error", "blocked", "security", "data-loss", "legal-threat", "money", "amount", "double-charge",
+        "refund-overdue", "request-new", "how-to", "account-admin", "compliance", "complaint",
+    ];
+
     public static string Of(string subject, string body)
     {
         var sentences = TicketText.ContentLines(body)
@@ -41,7 +47,7 @@ public static partial class ExtractiveSummary
         var cues = TriageCues.Of(sentence);
         // The problem cues (not politeness, negation or length) say how much of the request a sentence carries.
         var problem = TriageCues.Names.Select((name, i) => (name, value: cues[i]))
-            .Where(c => c.name is not ("politeness" or "negation" or "length" or "questions" or "capitals" or "exclamations"))
+            .Where(c => ProblemCues.Contains(c.name))
             .Sum(c => c.value);
         var firstPerson = FirstPerson().IsMatch(sentence) ? 0.3 : 0;
         // The subject usually names the problem: a sentence that repeats its words restates it.

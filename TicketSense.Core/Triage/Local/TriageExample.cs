@@ -15,7 +15,7 @@ public sealed class TriageExample
     public static TriageExample Of(string subject, string body, string label = "")
     {
         var text = TicketText.ForModel(subject, body);
-        return new TriageExample { Text = text, Cues = TriageCues.Of(text), Label = label };
+        return new TriageExample { Text = text, Cues = [.. TriageCues.Of(text).Select(c => c * LocalTriageTrainer.CueWeight)], Label = label };
     }
 
     /// <summary>The schema with the cue vector's size, which an attribute cannot state because the lexicon sets it.</summary>

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using TicketSense.Core.Data;
+using TicketSense.Core.Triage;
+
+// The local triage model's costs: training on the seed set, saving, loading from the cache, and predictions per
+// second on one thread and on every core. Prints one line per measurement.
+var dataPath = DataPath.Resolve(args.FirstOrDefault());
+var seed = TicketDataset.LoadSeed(dataPath).Labelled();
+var tickets = seed.Select(l => l.Ticket).Concat(TicketDataset.LoadEval(dataPath).Tickets).ToList();
+var cache = Directory.CreateTempSubdirectory("ticketsense-bench-");
+
+try
+{
+    var clock = Stopwatch.StartNew();
+    var model = LocalTriageModel.Train(seed);
+    Report("train (300 seed tickets, 3 models)", clock.Elapsed);
+
+    clock.Restart();
+    model.Save(cache.FullName, "bench");
+    Report("save to cache", clock.Elapsed);
+
+    var loads = new List<TimeSpan>();
+    LocalTriageModel? loaded = null;
+    for (var i = 0; i < 5; i++)
+    {
+        clock.Restart();
+        loaded = LocalTriageModel.TryLoad(cache.FullName, "bench") ?? throw new InvalidOperationException("The cached model did not load.");
+        loads.Add(clock.Elapsed);
+    }
+    Report("load from cache (median of 5)", loads.Order().ElementAt(2));
+
+    foreach (var t in tickets.Take(20)) loaded!.Predict(t); // warm-up
+
+    const int rounds = 5;
+    clock.Restart();
+    for (var r = 0; r < rounds; r++) foreach (var t in tickets) loaded!.Predict(t);
+    var single = rounds * tickets.Count / clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"predict, 1 thread: {single:F0} tickets/s ({1000 / single:F2} ms each, {tickets.Count * rounds} predictions)");
+
+    clock.Restart();
+    Parallel.For(0, rounds * tickets.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => loaded!.Predict(tickets[i % tickets.Count]));
+    var parallel = rounds * tickets.Count / clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"predict, {Environment.ProcessorCount} threads: {parallel:F0} tickets/s");
+    Console.WriteLine($"working set: {Environment.WorkingSet / 1024 / 1024} MiB");
+}
+finally
+{
+    cache.Delete(recursive: true);
+}
+
+static void Report(string what, TimeSpan elapsed) => Console.WriteLine($"{what}: {elapsed.TotalMilliseconds:F0} ms");
