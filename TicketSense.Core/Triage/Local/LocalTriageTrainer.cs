@@ -17,7 +17,7 @@ namespace TicketSense.Core.Triage.Local;
 public static class LocalTriageTrainer
 {
     /// <summary>How much a cue counts beside the (unit-length) word vector.</summary>
-    public const float CueWeight = 6f;
+    public const float CueWeight = 10f;
 
     private const float L2Regularization = 0.1f;
 
