@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TicketSense.AppHost.Dashboard;
 using TicketSense.AppHost.Processes;
 
 namespace TicketSense.AppHost.Hosting;
@@ -6,33 +7,45 @@ namespace TicketSense.AppHost.Hosting;
 /// <summary>
 /// Runs declared resources in dependency order: each starts when what it waits for is ready, independent ones in
 /// parallel. Reports a crash with its last log lines, and stops everything — children included — on Ctrl+C,
-/// SIGTERM or disposal.
+/// SIGTERM or disposal. The developer dashboard is always its first resource; every project exports telemetry to it.
 /// </summary>
-public sealed class DistributedApp(AppHostSettings settings) : IAsyncDisposable
+public sealed class DistributedApp : IAsyncDisposable
 {
+    private readonly AppHostSettings _settings;
     private readonly List<Resource> _resources = [];
     private readonly Dictionary<Resource, ResourceLog> _logs = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _repositoryRoot = RepositoryRoot.Find();
 
-    public AppHostSettings Settings => settings;
+    public DistributedApp(AppHostSettings settings)
+    {
+        _settings = settings;
+        Dashboard = Add(new DashboardResource("dashboard", settings.DashboardPort, settings.OtlpPort, new TelemetryStore(settings.Dashboard), _resources));
+    }
+
+    public AppHostSettings Settings => _settings;
 
     public IReadOnlyList<Resource> Resources => _resources;
 
+    public DashboardResource Dashboard { get; }
+
     public PostgresResource AddPostgres(string name, string database) => Add(new PostgresResource(
-        name, database, Path.Combine(settings.DataDirectory, name), settings.Configuration[$"ConnectionStrings:{database}"] is { Length: > 0 } existing ? existing : null));
+        name, database, Path.Combine(_settings.DataDirectory, name), _settings.Configuration[$"ConnectionStrings:{database}"] is { Length: > 0 } existing ? existing : null));
 
     public RedisResource AddRedis(string name, string connectionName) => Add(new RedisResource(
-        name, settings.Configuration[$"ConnectionStrings:{connectionName}"] is { Length: > 0 } existing ? existing : null));
+        name, _settings.Configuration[$"ConnectionStrings:{connectionName}"] is { Length: > 0 } existing ? existing : null));
 
     public ProjectResource AddProject(string name, string project, int? httpPort = null, string? portSetting = null, string? readyPath = null)
     {
         var resource = new ProjectResource(name, ServiceProject.DllPath(_repositoryRoot, project), httpPort, portSetting, readyPath)
             .WithEnvironment("DOTNET_ENVIRONMENT", "Development")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Dashboard.OtlpEndpoint)
+            .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
             .WithEnvironment("OTEL_SERVICE_NAME", name)
             .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={Guid.NewGuid()}")
-            .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "1000");
+            .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "1000")
+            .WaitFor(Dashboard);
         return Add(resource);
     }
 
@@ -46,10 +59,10 @@ public sealed class DistributedApp(AppHostSettings settings) : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-        var logDirectory = Path.Combine(settings.DataDirectory, "logs");
+        var logDirectory = Path.Combine(_settings.DataDirectory, "logs");
         var starts = _resources.Select(resource =>
         {
-            var log = _logs[resource] = new ResourceLog(resource.Name, logDirectory, settings.EchoLogs);
+            var log = _logs[resource] = new ResourceLog(resource.Name, logDirectory, _settings.EchoLogs, _settings.Dashboard.MaxConsoleLines);
             return resource.StartAsync(log, linked.Token);
         }).ToList();
         try

@@ -45,12 +45,7 @@ public sealed class ProjectResource(string name, string dllPath, int? httpPort, 
 
     protected override async Task StartCoreAsync(ResourceLog log, CancellationToken cancellationToken)
     {
-        if (httpPort is { } port && FreePort.IsInUse(port))
-        {
-            throw new InvalidOperationException(
-                $"{Name}: port {port} is already in use. Stop what uses it, or choose another port with {portSetting}=<port> " +
-                $"(environment: {portSetting?.Replace(":", "__")}).");
-        }
+        if (httpPort is { } port && FreePort.IsInUse(port)) throw FreePort.InUse(Name, port, portSetting);
         var environment = _environment.Select(entry => entry()).ToDictionary(entry => entry.Key, entry => entry.Value);
         if (Url is { } url) environment["ASPNETCORE_URLS"] = url;
         Process = ChildProcess.Start(Name, "dotnet", [dllPath], workingDirectory: Path.GetDirectoryName(dllPath), environment: environment, onLine: log.Line);

@@ -21,6 +21,12 @@ public abstract class Resource(string name)
 
     public ChildProcess? Process { get; protected set; }
 
+    /// <summary>Its console (set when it starts): the recent lines the dashboard shows, and the log file.</summary>
+    public ResourceLog? Log { get; private set; }
+
+    /// <summary>How often the AppHost restarted it. The AppHost does not restart a crashed resource (yet), so 0.</summary>
+    public int Restarts { get; protected set; }
+
     public Task Ready => _ready.Task;
 
     /// <summary>Starts the resource and waits until it is ready to serve its dependents.</summary>
@@ -28,6 +34,7 @@ public abstract class Resource(string name)
 
     internal async Task StartAsync(ResourceLog log, CancellationToken cancellationToken)
     {
+        Log = log;
         try
         {
             foreach (var dependency in WaitsFor) await dependency.Ready.WaitAsync(cancellationToken);

@@ -13,6 +13,11 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The error for a port someone else holds, naming the setting that chooses another.</summary>
+    public static InvalidOperationException InUse(string resource, int port, string? portSetting) => new(
+        $"{resource}: port {port} is already in use. Stop what uses it, or choose another port with {portSetting}=<port> " +
+        $"(environment: {portSetting?.Replace(":", "__")}).");
+
     public static bool IsInUse(int port)
     {
         try

@@ -14,6 +14,15 @@ internal sealed class RecentLines(int capacity)
         }
     }
 
+    /// <summary>A copy of the lines, oldest first.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines) return [.. _lines];
+        }
+    }
+
     public string Text
     {
         get

@@ -15,13 +15,16 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!redis.IsConnected) return null; // fail fast while Redis is down: a miss now beats a timeout later
+        using var activity = RedisTelemetry.Start("GET", key.ToString());
         try
         {
             var json = await redis.GetDatabase().StringGetAsync(key);
+            activity?.SetTag("cache.hit", !json.IsNullOrEmpty);
             return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<T>(json.ToString(), TicketSenseJson.Options);
         }
         catch (Exception ex) when (ex is RedisException or JsonException)
         {
+            RedisTelemetry.Failed(activity, ex);
             logger.LogWarning(ex, "Reading {RedisKey} failed; treating it as a cache miss", key.ToString());
             return null;
         }
@@ -32,6 +35,7 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!redis.IsConnected) return false;
+        using var activity = RedisTelemetry.Start("SET", key.ToString());
         try
         {
             var json = JsonSerializer.Serialize(value, TicketSenseJson.Options);
@@ -39,6 +43,7 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
         }
         catch (RedisException ex)
         {
+            RedisTelemetry.Failed(activity, ex);
             logger.LogWarning(ex, "Writing {RedisKey} failed; Postgres keeps the record", key.ToString());
             return false;
         }

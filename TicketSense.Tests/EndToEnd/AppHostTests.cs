@@ -20,6 +20,8 @@ public sealed class AppHostTests
         {
             ApiPort = FreePort.Next(),
             WebPort = FreePort.Next(),
+            DashboardPort = FreePort.Next(),
+            OtlpPort = FreePort.Next(),
             DataDirectory = dataDirectory,
             SeedPath = DataPath.Resolve(null),
             EchoLogs = false,
@@ -57,6 +59,8 @@ public sealed class AppHostTests
         Assert.All(app.Resources, r => Assert.Equal(ResourceState.Stopped, r.State));
         Assert.False(FreePort.IsInUse(settings.ApiPort));
         Assert.False(FreePort.IsInUse(settings.WebPort));
+        Assert.False(FreePort.IsInUse(settings.DashboardPort));
+        Assert.False(FreePort.IsInUse(settings.OtlpPort));
         var redis = (RedisResource)app.Resources.Single(r => r.Name == "redis");
         Assert.False(await RedisServer.PingAsync(int.Parse(redis.ConnectionString.Split(':')[1]), CancellationToken.None));
         Assert.True(Directory.Exists(Path.Combine(dataDirectory, "logs")) && File.Exists(Path.Combine(dataDirectory, "logs", "api.log")));
@@ -72,6 +76,8 @@ public sealed class AppHostTests
         {
             ApiPort = taken,
             WebPort = FreePort.Next(),
+            DashboardPort = FreePort.Next(),
+            OtlpPort = FreePort.Next(),
             DataDirectory = Path.Combine(Path.GetTempPath(), $"{TestServers.Prefix}-{Environment.ProcessId}", $"apphost-{Guid.NewGuid():N}"),
             EchoLogs = false,
         };

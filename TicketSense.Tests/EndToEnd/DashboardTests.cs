@@ -6,7 +6,8 @@ using TicketSense.Tests.Infrastructure;
 namespace TicketSense.Tests.EndToEnd;
 
 /// <summary>The dashboard in a real browser against the whole system (Web → service discovery → Api → Postgres/Redis).</summary>
-public sealed class DashboardTests(SystemFixture system) : IClassFixture<SystemFixture>, IAsyncLifetime
+[Collection(SystemCollection.Name)]
+public sealed class DashboardTests(SystemFixture system) : IAsyncLifetime
 {
     private Browser _browser = null!;
 

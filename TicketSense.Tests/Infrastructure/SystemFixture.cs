@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using TicketSense.AppHost;
+using TicketSense.AppHost.Dashboard;
 using TicketSense.AppHost.Hosting;
 using TicketSense.AppHost.Processes;
 using TicketSense.Core.Contracts;
@@ -20,6 +21,8 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         ApiPort = FreePort.Next(),
         WebPort = FreePort.Next(),
+        DashboardPort = FreePort.Next(),
+        OtlpPort = FreePort.Next(),
         DataDirectory = Path.Combine(Path.GetTempPath(), $"{TestServers.Prefix}-{Environment.ProcessId}", $"system-{Guid.NewGuid():N}"),
         SeedPath = DataPath.Resolve(null),
         EchoLogs = false,
@@ -29,6 +32,11 @@ public sealed class SystemFixture : IAsyncLifetime
     public HttpClient Api { get; private set; } = null!;
 
     public string WebUrl => $"http://localhost:{Settings.WebPort}";
+
+    public string DashboardUrl => $"http://localhost:{Settings.DashboardPort}";
+
+    /// <summary>What the AppHost's OTLP receiver holds: every service's spans and logs.</summary>
+    public TelemetryStore Telemetry => App.Dashboard.Store;
 
     public DistributedApp App => _app ?? throw new InvalidOperationException("The system has not started.");
 
