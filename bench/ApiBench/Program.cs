@@ -16,56 +16,68 @@ int[] concurrencies = [1, 16];
 string[] paths = ["/health", "/overview", "/tickets", "/tickets?limit=100"];
 
 Measure.Header("ApiBench");
-await using var storage = new StorageFixture();
-await storage.InitializeAsync();
-
-// The seed and the backlog drain as the Worker runs them (Worker's own CommandHost and BacklogTriager), local mode.
-var settings = new Dictionary<string, string>
+var storage = new StorageFixture();
+try
 {
-    ["ConnectionStrings:tickets"] = storage.TicketsConnectionString,
-    ["ConnectionStrings:cache"] = storage.CacheConnectionString,
-    ["Triage:Mode"] = "local",
-};
-using (var worker = CommandHost.Build([.. settings.Select(s => $"--{s.Key}={s.Value}")]))
-{
-    await using (var scope = worker.Services.CreateAsyncScope())
-    {
-        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(DataPath.Resolve(null), null, CancellationToken.None);
-    }
-    var drained = await worker.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None);
-    Console.WriteLine($"seeded and triaged (local model): {drained.Triaged} tickets, {drained.Failed} failed");
+    await storage.InitializeAsync();
+    await BenchAsync(storage);
 }
-
-// Production, as deployed (the factory's default is Development); framework logs at Warning, so only results print.
-await using var factory = new ApiFactory(storage, new Dictionary<string, string?> { ["environment"] = "Production", ["Logging:LogLevel:Default"] = "Warning" });
-factory.UseKestrel(0);
-factory.StartServer();
-Uri baseAddress;
-using (var probe = factory.CreateClient()) baseAddress = probe.BaseAddress!;
-Console.WriteLine($"Api on real Kestrel at {baseAddress}");
-
-using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = baseAddress };
-(await http.PostAsync("/overview/refresh", null)).EnsureSuccessStatusCode(); // triage:overview cached, as after the worker's refresh
-foreach (var path in paths)
+finally
 {
-    using var first = await http.GetAsync(path);
-    Console.WriteLine($"GET {path}: {(int)first.StatusCode}, {(await first.Content.ReadAsByteArrayAsync()).Length} bytes");
-}
-
-async Task<bool> GetAsync(string path)
-{
-    using var response = await http.GetAsync(path);
-    await response.Content.ReadAsByteArrayAsync();
-    return response.StatusCode == HttpStatusCode.OK;
-}
-
-foreach (var concurrency in concurrencies)
-{
-    foreach (var path in paths)
-    {
-        await Measure.ForDurationAsync(concurrency, warmUp, () => GetAsync(path));
-        var (latencies, elapsed, failures) = await Measure.ForDurationAsync(concurrency, duration, () => GetAsync(path));
-        Console.WriteLine($"GET {path,-18} {concurrency,2} workers: {latencies.Count / elapsed.TotalSeconds,7:F0} req/s; {Measure.Latency(latencies)}; non-200: {failures}");
-    }
+    await storage.DisposeAsync();
+    await Servers.StopAndCheckAsync();
 }
 Console.WriteLine($"load average after: {Measure.LoadAverage()}");
+
+async Task BenchAsync(StorageFixture storage)
+{
+    // The seed and the backlog drain as the Worker runs them (Worker's own CommandHost and BacklogTriager), local mode.
+    var settings = new Dictionary<string, string>
+    {
+        ["ConnectionStrings:tickets"] = storage.TicketsConnectionString,
+        ["ConnectionStrings:cache"] = storage.CacheConnectionString,
+        ["Triage:Mode"] = "local",
+    };
+    using (var worker = CommandHost.Build([.. settings.Select(s => $"--{s.Key}={s.Value}")]))
+    {
+        await using (var scope = worker.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(DataPath.Resolve(null), null, CancellationToken.None);
+        }
+        var drained = await worker.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None);
+        Console.WriteLine($"seeded and triaged (local model): {drained.Triaged} tickets, {drained.Failed} failed");
+    }
+
+    // Production, as deployed (the factory's default is Development); framework logs at Warning, so only results print.
+    await using var factory = new ApiFactory(storage, new Dictionary<string, string?> { ["environment"] = "Production", ["Logging:LogLevel:Default"] = "Warning" });
+    factory.UseKestrel(0);
+    factory.StartServer();
+    Uri baseAddress;
+    using (var probe = factory.CreateClient()) baseAddress = probe.BaseAddress!;
+    Console.WriteLine($"Api on real Kestrel at {baseAddress}");
+
+    using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = baseAddress };
+    (await http.PostAsync("/overview/refresh", null)).EnsureSuccessStatusCode(); // triage:overview cached, as after the worker's refresh
+    foreach (var path in paths)
+    {
+        using var first = await http.GetAsync(path);
+        Console.WriteLine($"GET {path}: {(int)first.StatusCode}, {(await first.Content.ReadAsByteArrayAsync()).Length} bytes");
+    }
+
+    async Task<bool> GetAsync(string path)
+    {
+        using var response = await http.GetAsync(path);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    foreach (var concurrency in concurrencies)
+    {
+        foreach (var path in paths)
+        {
+            await Measure.ForDurationAsync(concurrency, warmUp, () => GetAsync(path));
+            var (latencies, elapsed, failures) = await Measure.ForDurationAsync(concurrency, duration, () => GetAsync(path));
+            Console.WriteLine($"GET {path,-18} {concurrency,2} workers: {latencies.Count / elapsed.TotalSeconds,7:F0} req/s; {Measure.Latency(latencies)}; non-200: {failures}");
+        }
+    }
+}
