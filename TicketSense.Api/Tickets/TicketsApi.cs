@@ -40,13 +40,20 @@ public static class TicketsApi
         return group;
     }
 
+    // Longer than the worst triage (two LLM tiers of 180 s each, then the local model); a crashed Api's claim expires.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
+    private static readonly string Claimant = $"api:{Environment.MachineName}:{Environment.ProcessId}";
+
     private static async Task<Results<Created<TicketResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TicketRequest? request, TicketRepository tickets, TriageService triage, ILoggerFactory loggers, CancellationToken cancellationToken)
+        TicketRequest? request, TicketRepository tickets, TriageClaimRepository claims, TriageService triage, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var (ticket, errors) = TicketRequestValidator.Validate(request);
         if (ticket is null) return TypedResults.ValidationProblem(errors, title: "The ticket is invalid.");
 
-        var added = await tickets.AddAsync(ticket, cancellationToken);
+        // Stored together with a claim, so the worker (woken by the insert) leaves this ticket to us while we triage it.
+        var added = await tickets.AddAsync(ticket, Claimant, ClaimLease, cancellationToken);
         if (added.Stored is not { } stored)
         {
             return TypedResults.Problem(
@@ -65,6 +72,19 @@ public static class TicketsApi
         {
             // The ticket is stored: answer 201 with a pending triage; the worker's sweep completes it.
             loggers.CreateLogger(typeof(TicketsApi)).LogError(ex, "Triage of new ticket {TicketId} failed; it stays pending for the worker", stored.Id);
+        }
+        finally
+        {
+            // Released whatever happened: a ticket left pending is the worker's at its next sweep. Should the release
+            // itself fail, the lease expires by itself.
+            try
+            {
+                await claims.ReleaseAsync(stored.Id, Claimant, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                loggers.CreateLogger(typeof(TicketsApi)).LogWarning(ex, "The Api's claim on {TicketId} was not released; it expires in {Lease}", stored.Id, ClaimLease);
+            }
         }
         var response = new TicketWithTriage(stored, null).ToResponse() with { Triage = outcome?.Output, TriageMeta = outcome?.Meta };
         return TypedResults.Created($"/tickets/{Uri.EscapeDataString(stored.Id)}", response);

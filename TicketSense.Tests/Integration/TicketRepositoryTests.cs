@@ -23,6 +23,33 @@ public sealed class TicketRepositoryTests(StorageFixture storage) : IClassFixtur
         WithScope(async s => { await s.GetRequiredService<TriageRepository>().UpsertAsync(triage, CancellationToken.None); return 0; });
 
     [Fact]
+    public async Task A_ticket_added_with_a_claim_is_left_to_its_claimant_until_released()
+    {
+        var added = await WithScope(s => s.GetRequiredService<TicketRepository>()
+            .AddAsync(SampleTickets.Ticket("claimed-1"), "api:test", TimeSpan.FromMinutes(5), CancellationToken.None));
+        var whileClaimed = await WithScope(s => s.GetRequiredService<TriageClaimRepository>().ClaimAsync("worker-a", 100, TimeSpan.FromMinutes(1), CancellationToken.None));
+        await WithScope(async s => { await s.GetRequiredService<TriageClaimRepository>().ReleaseAsync("claimed-1", "api:test", CancellationToken.None); return 0; });
+        var afterRelease = await WithScope(s => s.GetRequiredService<TriageClaimRepository>().ClaimAsync("worker-a", 100, TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        Assert.False(added.IsDuplicateId);
+        Assert.DoesNotContain("claimed-1", whileClaimed);
+        Assert.Contains("claimed-1", afterRelease);
+    }
+
+    [Fact]
+    public async Task A_duplicate_id_added_with_a_claim_takes_no_claim()
+    {
+        await Add(SampleTickets.Ticket("claimed-dup"));
+        var again = await WithScope(s => s.GetRequiredService<TicketRepository>()
+            .AddAsync(SampleTickets.Ticket("claimed-dup", subject: "Another subject"), "api:test", TimeSpan.FromMinutes(5), CancellationToken.None));
+        var claimable = await WithScope(s => s.GetRequiredService<TriageClaimRepository>().ClaimAsync("worker-b", 100, TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        Assert.True(again.IsDuplicateId);
+        Assert.Contains("claimed-dup", claimable);
+        Assert.Equal(SampleTickets.Ticket("claimed-dup").Subject, (await Get("claimed-dup"))!.Ticket.Subject);
+    }
+
+    [Fact]
     public async Task An_added_ticket_reads_back_with_its_creation_time_and_no_triage()
     {
         var before = DateTimeOffset.UtcNow.AddSeconds(-5);
