@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using TicketSense.Core.Data;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
 
@@ -10,22 +12,23 @@ namespace TicketSense.Core.Triage;
 /// The one <see cref="LocalTriageModel"/> of a process: loaded from the disk cache when one was saved for exactly this
 /// data and this model code, else trained from the seed set under <c>Data:Path</c> and saved, so a restart loads
 /// instead of retraining. Loading starts at the first call (the warm-up service makes that the process start).
+/// One model serves every provider of a process with the same data and cache (the tests build many hosts in one
+/// process), and processes starting together train once (<see cref="CacheFileLock"/>).
 /// </summary>
 public sealed class LocalTriageModelProvider
 {
     public const string CacheConfigurationKey = "Triage:LocalModelCache";
 
-    private readonly string dataPath;
-    private readonly string cachePath;
-    private readonly ILogger<LocalTriageModelProvider> logger;
+    private static readonly ConcurrentDictionary<(string Data, string Cache), Lazy<Task<LocalTriageModel>>> ProcessModels = new();
+
     private readonly Lazy<Task<LocalTriageModel>> model;
 
     public LocalTriageModelProvider(IConfiguration configuration, ILogger<LocalTriageModelProvider> logger)
     {
-        dataPath = DataPath.Resolve(configuration[DataPath.ConfigurationKey]);
-        cachePath = configuration[CacheConfigurationKey] is { Length: > 0 } configured ? Path.GetFullPath(configured) : DefaultCachePath();
-        this.logger = logger;
-        model = new(() => Task.Run(LoadOrTrain));
+        var dataPath = DataPath.Resolve(configuration[DataPath.ConfigurationKey]);
+        var cachePath = configuration[CacheConfigurationKey] is { Length: > 0 } configured ? Path.GetFullPath(configured) : DefaultCachePath();
+        model = ProcessModels.GetOrAdd((dataPath, cachePath),
+            paths => new(() => Task.Run(() => LoadOrTrainAsync(paths.Data, paths.Cache, logger, CancellationToken.None))));
     }
 
     public bool IsReady => model.IsValueCreated && model.Value.IsCompletedSuccessfully;
@@ -51,10 +54,12 @@ public sealed class LocalTriageModelProvider
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
-    private LocalTriageModel LoadOrTrain()
+    /// <summary>The cached model for exactly this data and code, else a freshly trained one, saved for the next start.</summary>
+    public static async Task<LocalTriageModel> LoadOrTrainAsync(string dataPath, string cachePath, ILogger logger, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var key = CacheKey(dataPath);
+        using var gate = await CacheFileLock.AcquireAsync(Path.Combine(cachePath, $"{key}.lock"), TimeSpan.FromMinutes(5), cancellationToken);
         if (LocalTriageModel.TryLoad(cachePath, key) is { } cached)
         {
             logger.LogInformation("Local triage model {Key} loaded from {CachePath} in {ElapsedMs:F0} ms.", key, cachePath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
@@ -42,31 +41,38 @@ public sealed class LocalTriageModelTests(LocalTriageModelFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task A_cached_model_loads_without_retraining_and_predicts_the_same()
+    public async Task Two_starters_at_once_train_once_and_the_other_loads_the_cached_model()
     {
         var cache = Directory.CreateTempSubdirectory("ticketsense-model-");
         try
         {
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { [LocalTriageModelProvider.CacheConfigurationKey] = cache.FullName })
-                .Build();
-            var firstLog = new RecordingLogger<LocalTriageModelProvider>();
-            var first = await new LocalTriageModelProvider(configuration, firstLog).GetAsync(CancellationToken.None);
-            var secondLog = new RecordingLogger<LocalTriageModelProvider>();
-            var second = await new LocalTriageModelProvider(configuration, secondLog).GetAsync(CancellationToken.None);
+            var data = DataPath.Resolve(null);
+            var logs = new[] { new RecordingLogger<LocalTriageModelProvider>(), new RecordingLogger<LocalTriageModelProvider>() };
+            var models = await Task.WhenAll(logs.Select(log => Task.Run(() => LocalTriageModelProvider.LoadOrTrainAsync(data, cache.FullName, log, CancellationToken.None))));
 
-            Assert.Contains(firstLog.Messages, m => m.Contains("trained on", StringComparison.Ordinal));
-            Assert.Contains(secondLog.Messages, m => m.Contains("loaded from", StringComparison.Ordinal));
-            Assert.DoesNotContain(secondLog.Messages, m => m.Contains("trained on", StringComparison.Ordinal));
+            var messages = logs.SelectMany(l => l.Messages).ToList();
+            Assert.Single(messages, m => m.Contains("trained on", StringComparison.Ordinal));
+            Assert.Single(messages, m => m.Contains("loaded from", StringComparison.Ordinal));
             Assert.Equal(3, cache.GetFiles("*.zip").Length);
             Assert.Empty(cache.GetFiles("*.tmp"));
             foreach (var (ticket, _) in fixture.Seed.Take(60))
-                Assert.Equal(first.Predict(ticket), second.Predict(ticket), TriageOutputComparer.Instance);
+                Assert.Equal(models[0].Predict(ticket), models[1].Predict(ticket), TriageOutputComparer.Instance);
         }
         finally
         {
             cache.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Hosts_in_one_process_share_one_model()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var one = new LocalTriageModelProvider(configuration, new RecordingLogger<LocalTriageModelProvider>());
+        var two = new LocalTriageModelProvider(configuration, new RecordingLogger<LocalTriageModelProvider>());
+
+        Assert.Same(await one.GetAsync(CancellationToken.None), await two.GetAsync(CancellationToken.None));
+        Assert.True(one.IsReady && two.IsReady);
     }
 
     [Fact]
