@@ -48,6 +48,8 @@ public sealed class BacklogTriageTests
         await using var storage = new StorageFixture();
         await storage.InitializeAsync();
         await using var llm = await FakeLlmServer.StartAsync();
+        // A little model latency, so one worker cannot drain the whole backlog before the other has started.
+        llm.SetDefault(PrimaryModel, LlmReply.Delayed(TimeSpan.FromMilliseconds(30), LlmReply.Valid()));
         var tickets = await SeedAsync(storage);
         var args = Settings(storage, llm).Select(s => $"--{s.Key}={s.Value}").ToArray();
         using var first = CommandHost.Build(args);
