@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TicketSense.Core.Triage;
 using TicketSense.Core.Contracts;
 
 namespace TicketSense.Tests.Infrastructure;
@@ -17,6 +19,8 @@ public sealed class ApiFixture : IAsyncLifetime
         await Storage.InitializeAsync();
         Factory = new ApiFactory(Storage);
         Client = Factory.CreateClient();
+        // Ready as /ready says, before any test's clock starts: the local model is trained (once per run) or loaded.
+        await Factory.Services.GetRequiredService<LocalTriageModelProvider>().GetAsync(CancellationToken.None);
     }
 
     public static object NewTicket(string id, string subject = "Invoice INV-88 charged twice", string body = "We were charged twice for INV-88 on our Visa card. Please refund one of the charges.") => new

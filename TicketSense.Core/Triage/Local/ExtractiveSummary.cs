@@ -57,6 +57,8 @@ public static partial class ExtractiveSummary
         var position = 1.0 / (1 + 0.15 * index);
         // "charity no." or "Art." at the end: the split fell on an abbreviation, and the sentence is cut short.
         if (Abbreviation().IsMatch(sentence)) length *= 0.3;
+        // "Account: Quill & Ink Ltd (acct_QI4k)" is a form field someone filled in, not the problem.
+        if (FieldLine().IsMatch(sentence)) length *= 0.4;
         return (0.2 + problem + firstPerson + subject) * length * position;
     }
 
@@ -101,6 +103,9 @@ public static partial class ExtractiveSummary
 
     [GeneratedRegex(@"\b(no|nr|art|approx|ca|mr|mrs|ms|dr|st|vs|inc|ltd|co|ref|tel|e\.g|i\.e)\.$", RegexOptions.IgnoreCase)]
     private static partial Regex Abbreviation();
+
+    [GeneratedRegex(@"^[\p{L}\d #/&().-]{2,40}:\s")]
+    private static partial Regex FieldLine();
 
     [GeneratedRegex(@"\p{L}[\p{L}\d'-]*")]
     private static partial Regex Word();
