@@ -45,6 +45,8 @@ public sealed class DistributedApp : IAsyncDisposable
             .WithEnvironment("OTEL_SERVICE_NAME", name)
             .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={Guid.NewGuid()}")
             .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "1000")
+            // A busy machine can make the in-process receiver slow to answer: retry a failed export instead of dropping it.
+            .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY", "in_memory")
             .WaitFor(Dashboard);
         return Add(resource);
     }

@@ -140,7 +140,8 @@ public sealed class DeveloperDashboardTests(SystemFixture system)
 
     private static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, Func<string>? held = null)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        // Generous: exports come every second, but a loaded 2-core CI machine may retry one.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (true)
         {
             if (probe() is { } found) return found;
