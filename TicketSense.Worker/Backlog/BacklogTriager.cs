@@ -23,9 +23,11 @@ public sealed class BacklogTriager(IServiceScopeFactory scopes, IOptions<WorkerO
         {
             IReadOnlyList<string> claimed;
             await using (var scope = scopes.CreateAsyncScope())
+            using (var activity = WorkerTelemetry.Source.StartActivity("backlog claim"))
             {
                 claimed = await scope.ServiceProvider.GetRequiredService<TriageClaimRepository>()
                     .ClaimAsync(WorkerId, concurrency * 2, lease, cancellationToken);
+                activity?.SetTag("backlog.claimed", claimed.Count);
             }
             if (claimed.Count == 0) return new BacklogResult(triaged, failed);
 
@@ -46,6 +48,8 @@ public sealed class BacklogTriager(IServiceScopeFactory scopes, IOptions<WorkerO
 
     private async Task<bool> TriageOneAsync(string ticketId, CancellationToken cancellationToken)
     {
+        using var activity = WorkerTelemetry.Source.StartActivity("backlog triage");
+        activity?.SetTag("ticket.id", ticketId);
         await using var scope = scopes.CreateAsyncScope();
         var claims = scope.ServiceProvider.GetRequiredService<TriageClaimRepository>();
         try
@@ -57,6 +61,7 @@ public sealed class BacklogTriager(IServiceScopeFactory scopes, IOptions<WorkerO
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
             logger.LogError(ex, "Triage of ticket {TicketId} failed; it stays in the backlog", ticketId);
             return false;
         }

@@ -20,6 +20,7 @@ public sealed class SeedLoaderService(
             {
                 try
                 {
+                    using var activity = WorkerTelemetry.Source.StartActivity("seed import");
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(path, null, stoppingToken);
                     return;
