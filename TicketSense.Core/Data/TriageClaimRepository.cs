@@ -34,6 +34,19 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
             """).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Whether any untriaged ticket is free to claim. An empty <see cref="ClaimAsync"/> does not prove it: a claimer whose
+    /// snapshot predates another's committed claims locks the same rows, then loses every insert to the conflict.
+    /// </summary>
+    public Task<bool> AnyClaimableAsync(CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (
+                SELECT 1 FROM tickets t
+                WHERE NOT EXISTS (SELECT 1 FROM ticket_triages x WHERE x.ticket_id = t.id)
+                  AND NOT EXISTS (SELECT 1 FROM triage_claims c WHERE c.ticket_id = t.id AND c.lease_until > now())
+            ) AS "Value"
+            """).SingleAsync(cancellationToken);
+
     /// <summary>Gives up this worker's claim on a ticket (after triaging it, or to let another worker retry it).</summary>
     public Task ReleaseAsync(string ticketId, string workerId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"DELETE FROM triage_claims WHERE ticket_id = {ticketId} AND worker_id = {workerId}", cancellationToken);

@@ -1,3 +1,4 @@
+using TicketSense.Core.Triage;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,21 +49,30 @@ public sealed class BacklogTriageTests
         await using var storage = new StorageFixture();
         await storage.InitializeAsync();
         await using var llm = await FakeLlmServer.StartAsync();
-        // A little model latency, so one worker cannot drain the whole backlog before the other has started.
-        llm.SetDefault(PrimaryModel, LlmReply.Delayed(TimeSpan.FromMilliseconds(30), LlmReply.Valid()));
+        // Model latency, and both hosts warmed up (DI, EF model, a connection), so one worker cannot drain the whole
+        // backlog before the other has started: each alone would need 300 × 100 ms / 4 = 7.5 s.
+        llm.SetDefault(PrimaryModel, LlmReply.Delayed(TimeSpan.FromMilliseconds(100), LlmReply.Valid()));
         var tickets = await SeedAsync(storage);
         var args = Settings(storage, llm).Select(s => $"--{s.Key}={s.Value}").ToArray();
         using var first = CommandHost.Build(args);
         using var second = CommandHost.Build(args);
+        foreach (var host in new[] { first, second })
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TriageService>();
+            await scope.ServiceProvider.GetRequiredService<TicketsDbContext>().Database.ExecuteSqlRawAsync("SELECT 1");
+        }
 
-        var results = await Task.WhenAll(
-            Task.Run(() => first.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None)),
-            Task.Run(() => second.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None)));
+        var clock = Stopwatch.StartNew();
+        var firstDone = new TimeSpan?[2];
+        var results = await Task.WhenAll(new[] { first, second }.Select((host, i) => Task.Run(() =>
+            host.Services.GetRequiredService<BacklogTriager>().DrainAsync(new SynchronousProgress(_ => firstDone[i] ??= clock.Elapsed), CancellationToken.None))));
+        var timeline = $"first triage done at {firstDone[0]?.TotalMilliseconds:F0} / {firstDone[1]?.TotalMilliseconds:F0} ms, all at {clock.ElapsedMilliseconds} ms";
 
         Assert.Equal(tickets, llm.RequestsFor(PrimaryModel).Count);
         Assert.Equal(tickets, results.Sum(r => r.Triaged));
         Assert.All(results, r => Assert.Equal(0, r.Failed));
-        Assert.All(results, r => Assert.True(r.Triaged > 0, "One worker did all the work: there was no race."));
+        Assert.All(results, r => Assert.True(r.Triaged > 0, $"One worker did all the work: there was no race ({timeline})."));
         Assert.Equal((tickets, 0), await CountAsync(storage));
     }
 
@@ -125,5 +135,11 @@ public sealed class BacklogTriageTests
             Assert.True(clock.Elapsed < timeout, $"The condition did not hold within {timeout.TotalSeconds:0} s.");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Reports on the worker's own thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 }
