@@ -32,14 +32,18 @@ public sealed class LocalTriageModel
     public static LocalTriageModel Train(IReadOnlyList<(Ticket Ticket, GoldLabel Gold)> labelled)
     {
         var ml = new MLContext(seed: 1);
+        var examples = labelled.Select(l => (Example: TriageExample.Of(TicketText.ForModel(l.Ticket.Subject, TicketText.ContentLines(l.Ticket.Body))), l.Gold)).ToList();
         var models = Dimensions.Select(dimension => LocalTriageTrainer.Train(ml,
-            labelled.Select(l => TriageExample.Of(l.Ticket.Subject, l.Ticket.Body, LabelOf(l.Gold, dimension))).ToList())).ToArray();
+            examples.Select(e => e.Example.WithLabel(LabelOf(e.Gold, dimension))).ToList())).ToArray();
         return new LocalTriageModel(ml, models);
     }
 
     public TriageOutput Predict(Ticket ticket)
     {
-        var example = TriageExample.Of(ticket.Subject, ticket.Body);
+        // The body is read once: the classifiers, the summary and the tags all work from its content lines.
+        var lines = TicketText.ContentLines(ticket.Body);
+        var text = TicketText.ForModel(ticket.Subject, lines);
+        var example = TriageExample.Of(text);
         var labels = new string[engines.Length];
         for (var i = 0; i < engines.Length; i++)
         {
@@ -50,8 +54,8 @@ public sealed class LocalTriageModel
             WireNames.Parse<Priority>(labels[0]),
             category,
             WireNames.Parse<Sentiment>(labels[2]),
-            ExtractiveSummary.Of(ticket.Subject, ticket.Body),
-            KeywordTags.Of(ticket.Subject, ticket.Body, category));
+            ExtractiveSummary.Of(ticket.Subject, lines),
+            KeywordTags.Of(text, category));
     }
 
     /// <summary>Writes each dimension's model to <c>{folder}/{key}.{dimension}.zip</c>, each through a temp file renamed into place.</summary>

@@ -16,9 +16,9 @@ public static partial class ExtractiveSummary
         "refund-overdue", "request-new", "how-to", "account-admin", "compliance", "complaint",
     ];
 
-    public static string Of(string subject, string body)
+    public static string Of(string subject, IReadOnlyList<string> contentLines)
     {
-        var sentences = TicketText.ContentLines(body)
+        var sentences = contentLines
             .Where(line => line.Length > 0)
             .SelectMany(line => SentenceEnd().Split(line))
             .Select(s => Whitespace().Replace(s, " ").Trim())

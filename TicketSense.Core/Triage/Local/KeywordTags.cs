@@ -53,9 +53,9 @@ public static class KeywordTags
         ("praise", Topic(@"thank you|thanks so much|love|amazing|fantastic|great job|kudos")),
     ];
 
-    public static IReadOnlyList<string> Of(string subject, string body, Category category)
+    /// <summary>The tags of a ticket's <see cref="TicketText.ForModel"/> text.</summary>
+    public static IReadOnlyList<string> Of(string text, Category category)
     {
-        var text = $"{subject}\n{string.Join('\n', TicketText.ContentLines(body))}";
         var tags = Topics
             .Select(t => (t.Tag, Match: t.Pattern.Match(text)))
             .Where(t => t.Match.Success)

@@ -42,9 +42,9 @@ public static partial class TicketText
         return lines;
     }
 
-    /// <summary>Subject and the content lines, as one string for the text featurizer.</summary>
-    public static string ForModel(string subject, string body) =>
-        $"{subject}\n{string.Join('\n', ContentLines(body))}";
+    /// <summary>Subject and the content lines, as one string: what the classifiers, cues and tags read.</summary>
+    public static string ForModel(string subject, IReadOnlyList<string> contentLines) =>
+        $"{subject}\n{string.Join('\n', contentLines)}";
 
     [GeneratedRegex(@"</?[a-zA-Z][^<>]{0,200}>")]
     private static partial Regex HtmlTag();

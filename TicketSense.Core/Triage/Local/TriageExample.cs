@@ -12,11 +12,12 @@ public sealed class TriageExample
 
     public string Label { get; set; } = "";
 
-    public static TriageExample Of(string subject, string body, string label = "")
-    {
-        var text = TicketText.ForModel(subject, body);
-        return new TriageExample { Text = text, Cues = [.. TriageCues.Of(text).Select(c => c * LocalTriageTrainer.CueWeight)], Label = label };
-    }
+    /// <summary>The example for a ticket's <see cref="TicketText.ForModel"/> text, unlabelled.</summary>
+    public static TriageExample Of(string text) =>
+        new() { Text = text, Cues = [.. TriageCues.Of(text).Select(c => c * LocalTriageTrainer.CueWeight)] };
+
+    /// <summary>The same text and cues under <paramref name="label"/>, so training computes each ticket's cues once.</summary>
+    public TriageExample WithLabel(string label) => new() { Text = Text, Cues = Cues, Label = label };
 
     /// <summary>The schema with the cue vector's size, which an attribute cannot state because the lexicon sets it.</summary>
     public static SchemaDefinition Schema()
