@@ -9,11 +9,26 @@ namespace TicketSense.Core.Data;
 public sealed class TriageClaimRepository(TicketsDbContext db)
 {
     /// <summary>
-    /// Claims up to <paramref name="limit"/> untriaged tickets that no live lease covers, oldest first, in one
+    /// Claims up to <paramref name="limit"/> untriaged tickets that no live lease covers, oldest first, each try in one
     /// statement. Concurrent claimers skip each other's locked rows (<c>FOR UPDATE SKIP LOCKED</c>), and the upsert
     /// only takes a claim row whose lease has expired, so even a claimer with an older snapshot cannot steal a live one.
     /// </summary>
+    /// <remarks>
+    /// Empty means nothing is free to claim. One statement alone cannot promise that: a claimer whose snapshot predates
+    /// another's committed claims locks the same ticket rows, then loses every insert to the conflict. So an empty
+    /// answer is checked, and the claim tried again on a fresh snapshot while tickets are still free.
+    /// </remarks>
     public async Task<IReadOnlyList<string>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var claimed = await ClaimOnceAsync(workerId, limit, lease, cancellationToken);
+            if (claimed.Count > 0 || !await AnyClaimableAsync(cancellationToken)) return claimed;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ClaimOnceAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var leaseSeconds = lease.TotalSeconds;
         return await db.Database.SqlQuery<string>($"""
@@ -34,11 +49,8 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
             """).ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Whether any untriaged ticket is free to claim. An empty <see cref="ClaimAsync"/> does not prove it: a claimer whose
-    /// snapshot predates another's committed claims locks the same rows, then loses every insert to the conflict.
-    /// </summary>
-    public Task<bool> AnyClaimableAsync(CancellationToken cancellationToken) =>
+    /// <summary>Whether any untriaged ticket is free to claim: the candidates of <see cref="ClaimOnceAsync"/>, without locks.</summary>
+    private Task<bool> AnyClaimableAsync(CancellationToken cancellationToken) =>
         db.Database.SqlQuery<bool>($"""
             SELECT EXISTS (
                 SELECT 1 FROM tickets t

@@ -22,22 +22,14 @@ public sealed class BacklogTriager(IServiceScopeFactory scopes, IOptions<WorkerO
         while (true)
         {
             IReadOnlyList<string> claimed;
-            bool more;
             await using (var scope = scopes.CreateAsyncScope())
             using (var activity = WorkerTelemetry.Source.StartActivity("backlog claim"))
             {
-                var claims = scope.ServiceProvider.GetRequiredService<TriageClaimRepository>();
-                claimed = await claims.ClaimAsync(WorkerId, concurrency * 2, lease, cancellationToken);
-                // Racing another worker, a claim can come back empty while tickets are still free: look before leaving.
-                more = claimed.Count > 0 || await claims.AnyClaimableAsync(cancellationToken);
+                claimed = await scope.ServiceProvider.GetRequiredService<TriageClaimRepository>()
+                    .ClaimAsync(WorkerId, concurrency * 2, lease, cancellationToken);
                 activity?.SetTag("backlog.claimed", claimed.Count);
             }
-            if (!more) return new BacklogResult(triaged, failed);
-            if (claimed.Count == 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
-                continue;
-            }
+            if (claimed.Count == 0) return new BacklogResult(triaged, failed);
 
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
                 async (ticketId, token) =>
