@@ -1,39 +1,43 @@
 using TicketSense.AppHost;
-using TicketSense.AppHost.Hosting;
+using TicketSense.AppHost.LocalStores;
 
-await using var app = TicketSenseAppHost.Declare(new DistributedApp(AppHostSettings.Load(args)));
-return await app.RunAsync();
+// The TicketSense system. Postgres and Redis are Aspire's containers where a Docker engine answers, else local
+// processes over the installed binaries (this machine has no container engine): the same names, connection strings,
+// health checks and waits either way.
+var builder = DistributedApplication.CreateBuilder(args);
+var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 
-namespace TicketSense.AppHost
+IResourceBuilder<IResourceWithConnectionString> tickets, cache;
+if (ContainerEngine.UseContainers(builder))
 {
-    /// <summary>The TicketSense system: its resources and their wiring. The tests start the same declaration.</summary>
-    public static class TicketSenseAppHost
-    {
-        public static DistributedApp Declare(DistributedApp app)
-        {
-            var settings = app.Settings;
-            var postgres = app.AddPostgres("postgres", database: "tickets");
-            var redis = app.AddRedis("redis", connectionName: "cache");
-
-            var api = app.AddProject("api", "TicketSense.Api", settings.ApiPort, "AppHost:ApiPort", readyPath: "/ready")
-                .WithReference(postgres, "tickets")
-                .WithReference(redis, "cache")
-                .WithTriageSettings(settings)
-                .WaitFor(postgres)
-                .WaitFor(redis);
-
-            app.AddProject("worker", "TicketSense.Worker")
-                .WithReference(postgres, "tickets")
-                .WithReference(redis, "cache")
-                .WithTriageSettings(settings)
-                .WithEnvironment("Seed__Path", settings.SeedPath)
-                .WaitFor(api);
-
-            app.AddProject("web", "TicketSense.Web", settings.WebPort, "AppHost:WebPort", readyPath: "/health")
-                .WithServiceReference(api)
-                .WaitFor(api);
-
-            return app;
-        }
-    }
+    tickets = builder.AddPostgres("postgres").WithDataVolume().AddDatabase("tickets");
+    cache = builder.AddRedis("cache");
 }
+else
+{
+    tickets = builder.AddLocalPostgres("postgres", LocalDataDirectory.For(builder, "postgres")).AddDatabase("tickets");
+    cache = builder.AddLocalRedis("cache", repositoryRoot);
+}
+
+var triage = TriageParameters.FromConfiguration(builder);
+
+var api = builder.AddProject<Projects.TicketSense_Api>("api")
+    .WithReference(tickets).WaitFor(tickets)
+    .WithReference(cache).WaitFor(cache)
+    .WithTriageSettings(triage)
+    .WithHttpHealthCheck("/ready");
+
+builder.AddProject<Projects.TicketSense_Worker>("worker")
+    .WithReference(tickets)
+    .WithReference(cache)
+    .WithTriageSettings(triage)
+    .WithEnvironment("Seed__Path", builder.Configuration["Seed:Path"] ?? Path.Combine(repositoryRoot, "data"))
+    .WithReplicas(builder.Configuration.GetValue("AppHost:WorkerReplicas", 1))
+    .WaitFor(api);
+
+builder.AddProject<Projects.TicketSense_Web>("web")
+    .WithReference(api).WaitFor(api)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
-using TicketSense.AppHost.Processes;
+using TicketSense.Tests.Infrastructure.Servers;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Tests.Infrastructure;

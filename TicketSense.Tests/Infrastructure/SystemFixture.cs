@@ -1,51 +1,43 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.Configuration;
-using TicketSense.AppHost;
-using TicketSense.AppHost.Dashboard;
-using TicketSense.AppHost.Hosting;
-using TicketSense.AppHost.Processes;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Tests.Infrastructure;
 
 /// <summary>
-/// The whole system, started through the AppHost library on free ports with the seed tickets, in local mode, and
-/// waited on until every seed ticket is triaged. Stopped (children included) when the test class is done.
+/// The whole system through the real AppHost (<see cref="TestAppHost"/>), with the Aspire dashboard and a fixed key
+/// for its telemetry API, waited on until every seed ticket is triaged. Stopped when the collection is done.
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    private DistributedApp? _app;
+    public const string DashboardApiKey = "ticketsense-tests-dashboard-key";
 
-    public AppHostSettings Settings { get; } = new()
-    {
-        ApiPort = FreePort.Next(),
-        WebPort = FreePort.Next(),
-        DashboardPort = FreePort.Next(),
-        OtlpPort = FreePort.Next(),
-        DataDirectory = Path.Combine(Path.GetTempPath(), $"{TestServers.Prefix}-{Environment.ProcessId}", $"system-{Guid.NewGuid():N}"),
-        SeedPath = DataPath.Resolve(null),
-        EchoLogs = false,
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Triage:Mode"] = "local" }).Build(),
-    };
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
 
     public HttpClient Api { get; private set; } = null!;
 
-    public string WebUrl => $"http://localhost:{Settings.WebPort}";
+    public string WebUrl { get; private set; } = "";
 
-    public string DashboardUrl => $"http://localhost:{Settings.DashboardPort}";
-
-    /// <summary>What the AppHost's OTLP receiver holds: every service's spans and logs.</summary>
-    public TelemetryStore Telemetry => App.Dashboard.Store;
-
-    public DistributedApp App => _app ?? throw new InvalidOperationException("The system has not started.");
+    /// <summary>The Aspire dashboard's base address (its telemetry API answers under <c>/api/telemetry</c>).</summary>
+    public Uri DashboardUrl { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _app = TicketSenseAppHost.Declare(new DistributedApp(Settings));
-        await _app.StartAsync();
-        Api = new HttpClient { BaseAddress = new Uri($"http://localhost:{Settings.ApiPort}") };
-        await WaitUntilTriagedAsync(SeedImporter.Count(Settings.SeedPath));
+        // The dashboard's own ports: free ones, so a developer's running AppHost (18888) never collides with the tests.
+        _app = await TestAppHost.BuildAsync(TestAppHost.NewDataDirectory(), dashboard: true,
+            $"ASPNETCORE_URLS=http://localhost:{Servers.FreePort.Next()}",
+            $"ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{Servers.FreePort.Next()}",
+            "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            $"AppHost:DashboardApiKey={DashboardApiKey}");
+        await TestAppHost.StartAsync(App);
+        Api = App.CreateHttpClient("api");
+        WebUrl = App.GetEndpoint("web", "http").ToString().TrimEnd('/');
+        DashboardUrl = new Uri((await App.GetDashboardUrlAsync()).GetLeftPart(UriPartial.Authority));
+        await WaitUntilTriagedAsync(SeedImporter.Count(DataPath.Resolve(null)));
     }
 
     /// <summary>Waits until at least <paramref name="count"/> tickets exist and none is pending; returns the fresh overview.</summary>
@@ -67,6 +59,10 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Api?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TicketSense.AppHost.Processes;
+using TicketSense.Tests.Infrastructure.Servers;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Tests.Infrastructure;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using TicketSense.AppHost.Processes;
+using TicketSense.AppHost.LocalStores;
+using TicketSense.Tests.Infrastructure.Servers;
 
 namespace TicketSense.Tests.Integration;
 
-/// <summary>The guarantee every test server and AppHost resource rests on: a server never outlives its owner.</summary>
+/// <summary>The guarantee every test server rests on: a server never outlives its owner.</summary>
 public sealed class ChildProcessTests
 {
     [Fact]
@@ -11,8 +12,8 @@ public sealed class ChildProcessTests
     {
         using var owner = Process.Start("sleep", "300");
         var port = FreePort.Next();
-        var launch = await RedisLaunch.ResolveAsync(CancellationToken.None);
-        await using var server = ChildProcess.Start("redis", launch.FileName, [.. launch.Arguments, .. launch.PortArguments(port)], ownerPid: owner.Id);
+        var launch = await RedisCommand.ResolveAsync(RepositoryRoot.Find(), CancellationToken.None);
+        await using var server = ChildProcess.Start("redis", launch.FileName, [.. launch.Arguments, "--port", port.ToString()], ownerPid: owner.Id);
         await WaitFor(() => RedisServer.PingAsync(port, CancellationToken.None), expected: true);
 
         owner.Kill();
@@ -26,8 +27,8 @@ public sealed class ChildProcessTests
     public async Task Stop_ends_the_server_itself_not_only_its_watchdog()
     {
         var port = FreePort.Next();
-        var launch = await RedisLaunch.ResolveAsync(CancellationToken.None);
-        var server = ChildProcess.Start("redis", launch.FileName, [.. launch.Arguments, .. launch.PortArguments(port)]);
+        var launch = await RedisCommand.ResolveAsync(RepositoryRoot.Find(), CancellationToken.None);
+        var server = ChildProcess.Start("redis", launch.FileName, [.. launch.Arguments, "--port", port.ToString()]);
         await WaitFor(() => RedisServer.PingAsync(port, CancellationToken.None), expected: true);
 
         await server.StopAsync(TimeSpan.FromSeconds(10));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TicketSense.AppHost.Processes;
+using TicketSense.Tests.Infrastructure.Servers;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Tests.Infrastructure;

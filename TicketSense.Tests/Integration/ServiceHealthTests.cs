@@ -4,7 +4,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TicketSense.Api;
-using TicketSense.AppHost.Processes;
+using TicketSense.Tests.Infrastructure.Servers;
 
 namespace TicketSense.Tests.Integration;
 

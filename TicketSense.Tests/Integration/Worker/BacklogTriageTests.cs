@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TicketSense.AppHost.Processes;
+using TicketSense.Tests.Infrastructure.Servers;
 using TicketSense.Core.Data;
 using TicketSense.Tests.Infrastructure;
 using TicketSense.Tests.Infrastructure.FakeLlm;

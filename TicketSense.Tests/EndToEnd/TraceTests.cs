@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TicketSense.Tests.Infrastructure;
+
+namespace TicketSense.Tests.EndToEnd;
+
+/// <summary>A posted ticket as the developer sees it in the Aspire dashboard, read through the dashboard's telemetry API.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class TraceTests(SystemFixture system)
+{
+    [Fact]
+    public async Task A_posted_ticket_is_one_trace_with_spans_from_the_api_postgres_and_redis()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/tickets") { Content = JsonContent.Create(ApiFixture.NewTicket("e2e-trace-1")) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        (await system.Api.SendAsync(request)).EnsureSuccessStatusCode();
+
+        using var dashboard = new HttpClient { BaseAddress = system.DashboardUrl };
+        dashboard.DefaultRequestHeaders.Add("X-API-Key", SystemFixture.DashboardApiKey);
+        IReadOnlyList<DashboardSpan> spans = [];
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var response = await dashboard.GetAsync($"/api/telemetry/traces/{traceId}");
+            if (response.IsSuccessStatusCode)
+            {
+                spans = DashboardSpan.All(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+                // The request's own span ends last, so it is exported last.
+                if (spans.Any(IsRequest) && spans.Any(s => s.IsDatabase("postgresql")) && spans.Any(s => s.IsDatabase("redis"))) break;
+            }
+            await Task.Delay(1000);
+        }
+
+        var described = string.Join("\n", spans.Select(s => s.ToString()));
+        Assert.NotEmpty(spans);
+        Assert.All(spans, span => Assert.Equal(traceId, span.TraceId));
+        Assert.True(spans.Any(IsRequest), "No POST /tickets span from the api:\n" + described);
+        Assert.True(spans.Any(s => s.Service == "api" && s.IsDatabase("postgresql")), "No Postgres span from the api:\n" + described);
+        Assert.True(spans.Any(s => s.Service == "api" && s.IsDatabase("redis")), "No Redis span from the api:\n" + described);
+        Assert.True(spans.Any(s => s.Name == "triage"), "No triage span:\n" + described);
+    }
+
+    private static bool IsRequest(DashboardSpan span) => span.Service == "api" && span.Name.StartsWith("POST /tickets", StringComparison.Ordinal);
+}
