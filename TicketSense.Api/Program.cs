@@ -29,8 +29,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton<LiveEventHub>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
 builder.Services.AddHealthChecks()
-    .AddCheck<PostgresReadyCheck>("postgres")
-    .AddCheck<RedisReadyCheck>("redis")
+    .AddCheck<DatabaseMigratedCheck>("migrated")
     .AddCheck<LocalModelReadyCheck>("local-model");
 
 var app = builder.Build();

@@ -29,7 +29,8 @@ public sealed class DegradedModeTests
         Assert.Equal(1, overview.TotalTickets);
         var ready = await client.GetAsync("/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Contains("Redis: unreachable", await ready.Content.ReadAsStringAsync());
+        var redisCheck = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("StackExchange.Redis");
+        Assert.Equal("Unhealthy", redisCheck.GetProperty("status").GetString());
 
         await using var redisAgain = await RedisServer.StartAsync(port);
         await Eventually(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK);
