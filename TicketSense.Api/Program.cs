@@ -41,8 +41,10 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapInfo();
-app.MapTickets();
-app.MapOverview();
+// Tickets and the overview need the migrated schema; /events does not (no event comes before a triage).
+var storage = app.MapGroup("").RequireMigratedDatabase();
+storage.MapTickets();
+storage.MapOverview();
 app.MapEvents();
 
 app.Run();

@@ -30,7 +30,8 @@ public sealed class RequestTraceTests
         ActivitySource.AddActivityListener(listener);
         await using var storage = new StorageFixture();
         await storage.InitializeAsync();
-        var factory = new ApiFactory(storage);
+        await using var factory = new ApiFactory(storage);
+        await factory.WaitUntilMigratedAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/tickets") { Content = JsonContent.Create(ApiFixture.NewTicket("traced-1")) };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
