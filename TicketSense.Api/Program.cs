@@ -29,8 +29,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton<LiveEventHub>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
 builder.Services.AddHealthChecks()
-    .AddCheck<PostgresReadyCheck>("postgres")
-    .AddCheck<RedisReadyCheck>("redis")
+    .AddCheck<DatabaseMigratedCheck>("migrated")
     .AddCheck<LocalModelReadyCheck>("local-model");
 
 var app = builder.Build();
@@ -42,8 +41,10 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapInfo();
-app.MapTickets();
-app.MapOverview();
+// Tickets and the overview need the migrated schema; /events does not (no event comes before a triage).
+var storage = app.MapGroup("").RequireMigratedDatabase();
+storage.MapTickets();
+storage.MapOverview();
 app.MapEvents();
 
 app.Run();

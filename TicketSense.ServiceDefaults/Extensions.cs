@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -16,7 +15,10 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class Extensions
 {
-    /// <summary>Health checks carrying this tag answer <c>/alive</c> and <c>/health</c>; all checks answer <c>/ready</c>.</summary>
+    /// <summary>
+    /// Health checks carrying this tag answer <c>/alive</c> and <c>/health</c>; all checks answer <c>/ready</c>, among them
+    /// the ones the Aspire client integrations add untagged (Postgres, Redis).
+    /// </summary>
     public const string LiveTag = "live";
 
     public const string HealthPath = "/health";
@@ -54,15 +56,15 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(TelemetryPrefix + "*", "Microsoft.Extensions.AI*", "Npgsql"))
+                .AddMeter(TelemetryPrefix + "*", "Microsoft.Extensions.AI*"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*", "Microsoft.Extensions.AI*", "Experimental.Microsoft.Extensions.AI*")
                 .AddAspNetCoreInstrumentation(aspnet =>
                     // Health probes every second would drown the traces that matter.
                     aspnet.Filter = context => !IsHealthPath(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
+        // Npgsql spans and metrics, and Redis spans, come with the Aspire client integrations (AddTicketSenseStorage).
 
         builder.AddOpenTelemetryExporters();
         return builder;

@@ -13,6 +13,9 @@ namespace TicketSense.Api.Errors;
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>How long a client told 503 should wait: Postgres restarts, and start-up migration retries, take seconds.</summary>
+    public const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -43,7 +46,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning("Answering 503: {Reason}", exception.Message);
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });

@@ -15,16 +15,13 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!redis.IsConnected) return null; // fail fast while Redis is down: a miss now beats a timeout later
-        using var activity = RedisTelemetry.Start("GET", key.ToString());
         try
         {
             var json = await redis.GetDatabase().StringGetAsync(key);
-            activity?.SetTag("cache.hit", !json.IsNullOrEmpty);
             return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<T>(json.ToString(), TicketSenseJson.Options);
         }
         catch (Exception ex) when (ex is RedisException or JsonException)
         {
-            RedisTelemetry.Failed(activity, ex);
             logger.LogWarning(ex, "Reading {RedisKey} failed; treating it as a cache miss", key.ToString());
             return null;
         }
@@ -35,7 +32,6 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!redis.IsConnected) return false;
-        using var activity = RedisTelemetry.Start("SET", key.ToString());
         try
         {
             var json = JsonSerializer.Serialize(value, TicketSenseJson.Options);
@@ -43,7 +39,6 @@ public sealed class RedisJsonStore(IConnectionMultiplexer redis, ILogger<RedisJs
         }
         catch (RedisException ex)
         {
-            RedisTelemetry.Failed(activity, ex);
             logger.LogWarning(ex, "Writing {RedisKey} failed; Postgres keeps the record", key.ToString());
             return false;
         }

@@ -1,13 +1,14 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using StackExchange.Redis;
 
 namespace TicketSense.Core.Data;
 
-/// <summary>Registers Postgres (<c>ConnectionStrings:tickets</c>) and Redis (<c>ConnectionStrings:cache</c>) and the stores over them.</summary>
+/// <summary>
+/// Registers Postgres (<c>ConnectionStrings:tickets</c>) and Redis (<c>ConnectionStrings:cache</c>) through the Aspire
+/// client integrations, which add their health checks, Npgsql and Redis client spans and metrics, and the stores over them.
+/// </summary>
 public static class StorageRegistration
 {
     public const string TicketsConnectionName = "tickets";
@@ -16,14 +17,24 @@ public static class StorageRegistration
     public static TBuilder AddTicketSenseStorage<TBuilder>(this TBuilder builder, bool migrateAtStart = true)
         where TBuilder : IHostApplicationBuilder
     {
+        // No retries: with Postgres down a request must get its 503 at once, not after seconds of retrying, and a
+        // statement retried on a new connection would run outside the session holding the migration's advisory lock.
+        builder.AddNpgsqlDbContext<TicketsDbContext>(TicketsConnectionName, settings => settings.DisableRetry = true);
+        // Starts and serves while Redis is down (the multiplexer reconnects by itself); short timeouts so a dead Redis
+        // degrades a request by a moment instead of stalling it.
+        builder.AddRedisClient(CacheConnectionName, configureOptions: options =>
+        {
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 2000;
+            options.SyncTimeout = 2000;
+            options.AsyncTimeout = 2000;
+        });
+
         var services = builder.Services;
-        var configuration = builder.Configuration;
+        // LISTEN needs a long-lived connection outside EF (which leases pooled contexts): a data source of its own
+        // over the same connection string, created only when something asks for it.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(Required(builder.Configuration, TicketsConnectionName)));
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(Required(configuration, TicketsConnectionName)).Build());
-        services.AddDbContext<TicketsDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
-
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(Required(configuration, CacheConnectionName)));
         services.AddSingleton<RedisJsonStore>();
         services.AddSingleton<TriageCache>();
         services.AddSingleton<OverviewStore>();
@@ -41,20 +52,6 @@ public static class StorageRegistration
         }
 
         return builder;
-    }
-
-    /// <summary>
-    /// Connects without failing when Redis is down (the multiplexer reconnects by itself), with short timeouts so a
-    /// dead Redis degrades a request by a moment instead of stalling it.
-    /// </summary>
-    public static ConnectionMultiplexer ConnectRedis(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 2000;
-        options.SyncTimeout = 2000;
-        options.AsyncTimeout = 2000;
-        return ConnectionMultiplexer.Connect(options);
     }
 
     private static string Required(IConfiguration configuration, string name) =>

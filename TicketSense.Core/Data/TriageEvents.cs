@@ -17,14 +17,12 @@ public sealed class TriageEvents(IConnectionMultiplexer redis, ILogger<TriageEve
             logger.LogWarning("Redis is unreachable; the triage of ticket {TicketId} is not announced", ticketId);
             return;
         }
-        using var activity = RedisTelemetry.Start("PUBLISH", RedisKeys.TriageEvents.ToString());
         try
         {
             await redis.GetSubscriber().PublishAsync(RedisKeys.TriageEvents, ticketId);
         }
         catch (RedisException ex)
         {
-            RedisTelemetry.Failed(activity, ex);
             logger.LogWarning(ex, "Publishing the triage of ticket {TicketId} failed", ticketId);
         }
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using TicketSense.Api;
+using TicketSense.Core.Data;
 
 namespace TicketSense.Tests.Infrastructure;
 
@@ -21,6 +23,21 @@ public sealed class ApiFactory(string ticketsConnectionString, string cacheConne
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the Api's start-up migration (a no-op on a database cloned from the migrated template, but it runs in
+    /// the background): until it is done, the ticket endpoints answer 503.
+    /// </summary>
+    public async Task WaitUntilMigratedAsync()
+    {
+        var database = Services.GetRequiredService<DatabaseState>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (!database.IsMigrated)
+        {
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException("The Api did not migrate its database within 30 s.");
+            await Task.Delay(20);
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed class ApiFixture : IAsyncLifetime
         await Storage.InitializeAsync();
         Factory = new ApiFactory(Storage);
         Client = Factory.CreateClient();
+        await Factory.WaitUntilMigratedAsync();
         // Ready as /ready says, before any test's clock starts: the local model is trained (once per run) or loaded.
         await Factory.Services.GetRequiredService<LocalTriageModelProvider>().GetAsync(CancellationToken.None);
     }

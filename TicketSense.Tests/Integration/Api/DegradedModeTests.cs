@@ -17,6 +17,7 @@ public sealed class DegradedModeTests
         await storage.InitializeAsync();
         await using var factory = new ApiFactory(storage);
         var client = factory.CreateClient();
+        await factory.WaitUntilMigratedAsync();
         var port = storage.Redis.Port;
 
         await storage.Redis.DisposeAsync();
@@ -29,7 +30,8 @@ public sealed class DegradedModeTests
         Assert.Equal(1, overview.TotalTickets);
         var ready = await client.GetAsync("/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Contains("Redis: unreachable", await ready.Content.ReadAsStringAsync());
+        var redisCheck = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("StackExchange.Redis");
+        Assert.Equal("Unhealthy", redisCheck.GetProperty("status").GetString());
 
         await using var redisAgain = await RedisServer.StartAsync(port);
         await Eventually(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK);
@@ -69,6 +71,37 @@ public sealed class DegradedModeTests
     }
 
     [Fact]
+    public async Task Before_its_database_is_migrated_the_api_answers_503_with_retry_after_then_serves_once_postgres_is_up()
+    {
+        // Postgres is down when the Api starts, so it cannot migrate; a Postgres of this test's own comes up later.
+        var directory = Path.Combine(Path.GetTempPath(), $"{TestServers.Prefix}-{Environment.ProcessId}", $"pg-{Guid.NewGuid():N}");
+        var options = new PostgresServerOptions(directory, FreePort.Next()) { Durable = false };
+        await using var redis = await TestServers.StartRedisAsync();
+        var tickets = $"Host=127.0.0.1;Port={options.Port};Username=postgres;Database=tickets;Timeout=2";
+        await using var factory = new ApiFactory(tickets, redis.ConnectionString);
+        var client = factory.CreateClient();
+
+        foreach (var response in new[] { await client.GetAsync("/tickets"), await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("early-1")) })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+        }
+        foreach (var path in new[] { "/health", "/info", "/openapi/v1.json", "/docs" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+        var ready = await client.GetAsync("/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("migrated").GetProperty("status").GetString());
+
+        await using var postgres = await PostgresServer.StartAsync(options, CancellationToken.None);
+        await postgres.CreateDatabaseAsync("tickets");
+        await Eventually(async () => (await client.GetAsync("/tickets")).StatusCode == HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("early-1"))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_a_413_problem_from_real_kestrel()
     {
         await using var storage = new StorageFixture();
@@ -77,6 +110,7 @@ public sealed class DegradedModeTests
         factory.UseKestrel(0);
         factory.StartServer();
         var client = factory.CreateClient();
+        await factory.WaitUntilMigratedAsync();
 
         var response = await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("too-big-1", body: new string('x', 8000)));
 
