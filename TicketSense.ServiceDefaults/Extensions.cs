@@ -78,9 +78,6 @@ public static class Extensions
         // Export only where a collector is configured (the AppHost sets it), so a bare `dotnet run` stays quiet.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            // A dashboard busy ingesting (the seed import on 2 cores) can be slow to answer: an export that fails is
-            // retried from memory instead of dropped, unless the environment says otherwise.
-            builder.Configuration["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] ??= "in_memory";
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
