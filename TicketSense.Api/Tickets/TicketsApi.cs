@@ -46,14 +46,14 @@ public static class TicketsApi
     private static readonly string Claimant = $"api:{Environment.MachineName}:{Environment.ProcessId}";
 
     private static async Task<Results<Created<TicketResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TicketRequest? request, TicketRepository tickets, TriageClaimRepository claims, TriageService triage, ILoggerFactory loggers,
+        TicketRequest? request, TriageClaimRepository claims, TriageService triage, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var (ticket, errors) = TicketRequestValidator.Validate(request);
         if (ticket is null) return TypedResults.ValidationProblem(errors, title: "The ticket is invalid.");
 
         // Stored together with a claim, so the worker (woken by the insert) leaves this ticket to us while we triage it.
-        var added = await tickets.AddAsync(ticket, Claimant, ClaimLease, cancellationToken);
+        var added = await claims.AddClaimedAsync(ticket, Claimant, ClaimLease, cancellationToken);
         if (added.Stored is not { } stored)
         {
             return TypedResults.Problem(

@@ -7,46 +7,19 @@ public sealed class TicketRepository(TicketsDbContext db)
 {
     /// <summary>
     /// Inserts <paramref name="ticket"/>. An existing id is an outcome, not an exception: <c>ON CONFLICT DO NOTHING</c>
-    /// leaves the stored row exactly as it was, and no Postgres error reaches the caller.
+    /// leaves the stored row exactly as it was, and no Postgres error reaches the caller. A ticket to be triaged at
+    /// once is added with its claim instead (<see cref="TriageClaimRepository.AddClaimedAsync"/>).
     /// </summary>
-    public Task<AddTicketResult> AddAsync(Ticket ticket, CancellationToken cancellationToken) =>
-        AddAsync(ticket, claimant: null, TimeSpan.Zero, cancellationToken);
-
-    /// <summary>
-    /// Inserts <paramref name="ticket"/> and, in the same statement, a <c>triage_claims</c> lease for
-    /// <paramref name="claimant"/>: the Api triages a posted ticket itself, and the worker, woken by the insert's
-    /// notification, must not triage it at the same time. The lease expires if the claimant dies mid-triage.
-    /// </summary>
-    public async Task<AddTicketResult> AddAsync(Ticket ticket, string? claimant, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<AddTicketResult> AddAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var receivedAtUtc = ticket.ReceivedAt.ToUniversalTime();
-        var worker = claimant ?? "";
-        var leaseSeconds = lease.TotalSeconds;
         var createdAt = await db.Database.SqlQuery<DateTimeOffset>($"""
-            WITH added AS (
-                INSERT INTO tickets (id, sender, subject, body, received_at)
-                VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc})
-                ON CONFLICT (id) DO NOTHING
-                RETURNING id, created_at
-            ), claimed AS (
-                INSERT INTO triage_claims (ticket_id, worker_id, lease_until)
-                SELECT id, {worker}, now() + make_interval(secs => {leaseSeconds}) FROM added WHERE {worker} <> ''
-                ON CONFLICT (ticket_id) DO UPDATE SET worker_id = EXCLUDED.worker_id, lease_until = EXCLUDED.lease_until
-            )
-            SELECT created_at AS "Value" FROM added
+            INSERT INTO tickets (id, sender, subject, body, received_at)
+            VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc})
+            ON CONFLICT (id) DO NOTHING
+            RETURNING created_at AS "Value"
             """).ToListAsync(cancellationToken);
-
-        return createdAt is [var stamp]
-            ? new AddTicketResult(new Ticket
-            {
-                Id = ticket.Id,
-                Sender = ticket.Sender,
-                Subject = ticket.Subject,
-                Body = ticket.Body,
-                ReceivedAt = receivedAtUtc,
-                CreatedAt = stamp,
-            })
-            : AddTicketResult.DuplicateId;
+        return AddTicketResult.From(ticket, createdAt);
     }
 
     public Task<TicketWithTriage?> GetAsync(string id, CancellationToken cancellationToken) =>

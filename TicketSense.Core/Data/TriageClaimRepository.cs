@@ -59,6 +59,33 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
             ) AS "Value"
             """).SingleAsync(cancellationToken);
 
+    /// <summary>
+    /// Inserts <paramref name="ticket"/> and, in the same statement, a lease on it for <paramref name="claimant"/>:
+    /// whoever triages a ticket as it arrives must not race the worker, which the insert's notification wakes. One
+    /// statement, so no moment exists in which the ticket is stored but unclaimed. An existing id is left untouched
+    /// and takes no claim, as <see cref="TicketRepository.AddAsync"/> says. The lease expires if the claimant dies.
+    /// </summary>
+    public async Task<AddTicketResult> AddClaimedAsync(Ticket ticket, string claimant, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        var receivedAtUtc = ticket.ReceivedAt.ToUniversalTime();
+        var leaseSeconds = lease.TotalSeconds;
+        var createdAt = await db.Database.SqlQuery<DateTimeOffset>($"""
+            WITH added AS (
+                INSERT INTO tickets (id, sender, subject, body, received_at)
+                VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc})
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id, created_at
+            ), claimed AS (
+                INSERT INTO triage_claims (ticket_id, worker_id, lease_until)
+                SELECT id, {claimant}, now() + make_interval(secs => {leaseSeconds}) FROM added
+                ON CONFLICT (ticket_id) DO UPDATE SET worker_id = EXCLUDED.worker_id, lease_until = EXCLUDED.lease_until
+            )
+            SELECT created_at AS "Value" FROM added
+            """).ToListAsync(cancellationToken);
+        return AddTicketResult.From(ticket, createdAt);
+    }
+
     /// <summary>Gives up this worker's claim on a ticket (after triaging it, or to let another worker retry it).</summary>
     public Task ReleaseAsync(string ticketId, string workerId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"DELETE FROM triage_claims WHERE ticket_id = {ticketId} AND worker_id = {workerId}", cancellationToken);

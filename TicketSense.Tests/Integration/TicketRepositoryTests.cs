@@ -25,8 +25,8 @@ public sealed class TicketRepositoryTests(StorageFixture storage) : IClassFixtur
     [Fact]
     public async Task A_ticket_added_with_a_claim_is_left_to_its_claimant_until_released()
     {
-        var added = await WithScope(s => s.GetRequiredService<TicketRepository>()
-            .AddAsync(SampleTickets.Ticket("claimed-1"), "api:test", TimeSpan.FromMinutes(5), CancellationToken.None));
+        var added = await WithScope(s => s.GetRequiredService<TriageClaimRepository>()
+            .AddClaimedAsync(SampleTickets.Ticket("claimed-1"), "api:test", TimeSpan.FromMinutes(5), CancellationToken.None));
         var whileClaimed = await WithScope(s => s.GetRequiredService<TriageClaimRepository>().ClaimAsync("worker-a", 100, TimeSpan.FromMinutes(1), CancellationToken.None));
         await WithScope(async s => { await s.GetRequiredService<TriageClaimRepository>().ReleaseAsync("claimed-1", "api:test", CancellationToken.None); return 0; });
         var afterRelease = await WithScope(s => s.GetRequiredService<TriageClaimRepository>().ClaimAsync("worker-a", 100, TimeSpan.FromMinutes(1), CancellationToken.None));
@@ -40,8 +40,8 @@ public sealed class TicketRepositoryTests(StorageFixture storage) : IClassFixtur
     public async Task A_duplicate_id_added_with_a_claim_takes_no_claim()
     {
         await Add(SampleTickets.Ticket("claimed-dup"));
-        var again = await WithScope(s => s.GetRequiredService<TicketRepository>()
-            .AddAsync(SampleTickets.Ticket("claimed-dup", subject: "Another subject"), "api:test", TimeSpan.FromMinutes(5), CancellationToken.None));
+        var again = await WithScope(s => s.GetRequiredService<TriageClaimRepository>()
+            .AddClaimedAsync(SampleTickets.Ticket("claimed-dup", subject: "Another subject"), "api:test", TimeSpan.FromMinutes(5), CancellationToken.None));
         var claimable = await WithScope(s => s.GetRequiredService<TriageClaimRepository>().ClaimAsync("worker-b", 100, TimeSpan.FromMinutes(1), CancellationToken.None));
 
         Assert.True(again.IsDuplicateId);
