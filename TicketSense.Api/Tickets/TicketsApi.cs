@@ -66,7 +66,7 @@ public static class TicketsApi
         TriageOutcome? outcome = null;
         try
         {
-            outcome = await triage.TriageAsync(stored, force: false, cancellationToken);
+            outcome = await triage.TriageNewAsync(stored, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -5,7 +5,7 @@ using TicketSense.Core.Data;
 namespace TicketSense.Core.Triage;
 
 /// <summary>
-/// Triages one ticket: the cache unless forced → the durable record, re-cached without asking any model → the model
+/// Triages one ticket: the cache unless forced or new → the durable record, re-cached without asking any model → the model
 /// pipeline (LLM tiers, then the local model, so a ticket always gets a valid triage) → the record in Postgres → the
 /// cache → an event on <c>triage:events</c>.
 /// </summary>
@@ -18,9 +18,7 @@ public sealed class TriageService(
 {
     public async Task<TriageOutcome> TriageAsync(Ticket ticket, bool force, CancellationToken cancellationToken)
     {
-        using var activity = TriageTelemetry.Source.StartActivity("triage");
-        activity?.SetTag("ticket.id", ticket.Id);
-        activity?.SetTag("triage.force", force);
+        using var activity = StartActivity(ticket, force, isNew: false);
 
         if (!force)
         {
@@ -38,6 +36,31 @@ public sealed class TriageService(
             }
         }
 
+        return await AskAndRecordAsync(ticket, activity, cancellationToken);
+    }
+
+    /// <summary>
+    /// Triages a ticket just stored: it can have neither a cached triage nor a record yet, so the two lookups of
+    /// <see cref="TriageAsync"/>, which would always miss, are skipped.
+    /// </summary>
+    public async Task<TriageOutcome> TriageNewAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        using var activity = StartActivity(ticket, force: false, isNew: true);
+        return await AskAndRecordAsync(ticket, activity, cancellationToken);
+    }
+
+    private static Activity? StartActivity(Ticket ticket, bool force, bool isNew)
+    {
+        var activity = TriageTelemetry.Source.StartActivity("triage");
+        activity?.SetTag("ticket.id", ticket.Id);
+        activity?.SetTag("triage.force", force);
+        activity?.SetTag("triage.new", isNew);
+        return activity;
+    }
+
+    /// <summary>Asks the models, then writes the record, caches the labels and announces the triage.</summary>
+    private async Task<TriageOutcome> AskAndRecordAsync(Ticket ticket, Activity? activity, CancellationToken cancellationToken)
+    {
         activity?.SetTag("triage.cache_hit", false);
         var started = time.GetTimestamp();
         var answer = await models.AskAsync(ticket, cancellationToken);
