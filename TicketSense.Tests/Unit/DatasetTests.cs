@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TicketSense.Api.Tickets;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 

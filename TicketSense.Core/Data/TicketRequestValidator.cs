@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using TicketSense.Core.Contracts;
-using TicketSense.Core.Data;
 
-namespace TicketSense.Api.Tickets;
+namespace TicketSense.Core.Data;
 
 /// <summary>
 /// The rules of shared/DESIGN.md section 4 for a submitted ticket. Every bad field is reported, each with its
 /// reason, so a client fixes everything in one round; a valid request becomes a <see cref="Ticket"/> in UTC.
+/// One set of rules for every way in (<c>POST /tickets</c> and the seed import), so a stored ticket always obeys them.
 /// </summary>
 public static partial class TicketRequestValidator
 {
