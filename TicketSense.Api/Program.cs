@@ -8,6 +8,7 @@ using TicketSense.Api.Tickets;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
+using TicketSense.Core.Tickets;
 using TicketSense.Core.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi();
 
+builder.Services.AddScoped<TicketIntake>();
 builder.Services.AddSingleton<LiveEventHub>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
 builder.Services.AddHealthChecks()

@@ -1,8 +1,7 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
+using TicketSense.Core.Data;
 
 namespace TicketSense.Api.Errors;
 
@@ -33,12 +32,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 Title = "The request could not be read.",
                 Detail = bad.Message,
             },
-            _ when IsStorageUnavailable(exception) => new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Storage is unavailable.",
-                Detail = "Postgres could not be reached; nothing was written. Try again shortly.",
-            },
+            _ when StorageFailure.IsUnavailable(exception) => StorageUnavailableProblem.Details(),
             _ => null,
         };
         if (problem is null) return false;
@@ -64,15 +58,5 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid ticket JSON.",
         };
-    }
-
-    private static bool IsStorageUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
-                || e is NpgsqlException { InnerException: SocketException or IOException or TimeoutException }) return true;
-        }
-        return false;
     }
 }

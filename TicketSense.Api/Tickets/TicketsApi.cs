@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketSense.Api.Errors;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Tickets;
 using TicketSense.Core.Triage;
 
 namespace TicketSense.Api.Tickets;
@@ -40,55 +43,21 @@ public static class TicketsApi
         return group;
     }
 
-    // Longer than the worst triage (two LLM tiers of 180 s each, then the local model); a crashed Api's claim expires.
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
-
-    private static readonly string Claimant = $"api:{Environment.MachineName}:{Environment.ProcessId}";
-
+    /// <summary>The intake's outcome as HTTP: each case has exactly one answer.</summary>
     private static async Task<Results<Created<TicketResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TicketRequest? request, TriageClaimRepository claims, TriageService triage, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
-    {
-        var (ticket, errors) = TicketRequestValidator.Validate(request);
-        if (ticket is null) return TypedResults.ValidationProblem(errors, title: "The ticket is invalid.");
-
-        // Stored together with a claim, so the worker (woken by the insert) leaves this ticket to us while we triage it.
-        var added = await claims.AddClaimedAsync(ticket, Claimant, ClaimLease, cancellationToken);
-        if (added.Stored is not { } stored)
+        TicketRequest? request, TicketIntake intake, HttpResponse response, CancellationToken cancellationToken) =>
+        await intake.SubmitAsync(request, cancellationToken) switch
         {
-            return TypedResults.Problem(
+            IntakeOutcome.Created created => TypedResults.Created($"/tickets/{Uri.EscapeDataString(created.Ticket.Id)}", created.Ticket),
+            IntakeOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The ticket is invalid."),
+            IntakeOutcome.DuplicateId duplicate => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "A ticket with this id exists.",
-                detail: $"Ticket '{ticket.Id}' was submitted before; the stored ticket is unchanged. Read it at /tickets/{ticket.Id}.",
-                extensions: new Dictionary<string, object?> { ["id"] = ticket.Id });
-        }
-
-        TriageOutcome? outcome = null;
-        try
-        {
-            outcome = await triage.TriageNewAsync(stored, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The ticket is stored: answer 201 with a pending triage; the worker's sweep completes it.
-            loggers.CreateLogger(typeof(TicketsApi)).LogError(ex, "Triage of new ticket {TicketId} failed; it stays pending for the worker", stored.Id);
-        }
-        finally
-        {
-            // Released whatever happened: a ticket left pending is the worker's at its next sweep. Should the release
-            // itself fail, the lease expires by itself.
-            try
-            {
-                await claims.ReleaseAsync(stored.Id, Claimant, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                loggers.CreateLogger(typeof(TicketsApi)).LogWarning(ex, "The Api's claim on {TicketId} was not released; it expires in {Lease}", stored.Id, ClaimLease);
-            }
-        }
-        var response = new TicketWithTriage(stored, null).ToResponse() with { Triage = outcome?.Output, TriageMeta = outcome?.Meta };
-        return TypedResults.Created($"/tickets/{Uri.EscapeDataString(stored.Id)}", response);
-    }
+                detail: $"Ticket '{duplicate.Id}' was submitted before; the stored ticket is unchanged. Read it at /tickets/{duplicate.Id}.",
+                extensions: new Dictionary<string, object?> { ["id"] = duplicate.Id }),
+            IntakeOutcome.DatabaseUnavailable => StorageUnavailableProblem.Result(response),
+            var other => throw new UnreachableException($"Unexpected intake outcome {other.GetType().Name}."),
+        };
 
     private static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
         [AsParameters] TicketListQuery query, TicketRepository tickets, CancellationToken cancellationToken)

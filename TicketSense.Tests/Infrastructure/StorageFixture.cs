@@ -35,7 +35,8 @@ public sealed class StorageFixture : IAsyncLifetime, IAsyncDisposable
         Services = _host.Services;
     }
 
-    public static IHost BuildHost(string ticketsConnectionString, string cacheConnectionString)
+    /// <summary>A host over the given stores; <paramref name="configure"/> adds the services a test needs beyond storage.</summary>
+    public static IHost BuildHost(string ticketsConnectionString, string cacheConnectionString, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,6 +45,7 @@ public sealed class StorageFixture : IAsyncLifetime, IAsyncDisposable
             [$"ConnectionStrings:{StorageRegistration.CacheConnectionName}"] = cacheConnectionString,
         });
         builder.AddTicketSenseStorage(migrateAtStart: false);
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

@@ -60,6 +60,7 @@ public sealed class DegradedModeTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, post.StatusCode);
         Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
         Assert.Equal(503, (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        Assert.NotNull(post.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/tickets")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
