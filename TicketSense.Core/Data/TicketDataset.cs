@@ -29,13 +29,14 @@ public sealed record TicketDataset(IReadOnlyList<Ticket> Tickets, IReadOnlyDicti
     public static IReadOnlyList<string> SeedBatchFiles(string dataPath) =>
         Directory.Exists(dataPath) ? Directory.GetFiles(dataPath, "batch_*.json").Order(StringComparer.Ordinal).ToList() : [];
 
-    /// <summary>The tickets of one file, each exactly a <c>POST /tickets</c> body.</summary>
-    public static IReadOnlyList<Ticket> ReadTickets(string file)
-    {
-        var requests = JsonSerializer.Deserialize<List<TicketRequest>>(File.ReadAllText(file), TicketSenseJson.Options)
-            ?? throw new InvalidDataException($"{file} holds no ticket array.");
-        return requests.Select(request => ToTicket(request, file)).ToList();
-    }
+    /// <summary>The tickets of one file as written, each exactly a <c>POST /tickets</c> body (a JSON null stays null).</summary>
+    public static IReadOnlyList<TicketRequest?> ReadRequests(string file) =>
+        JsonSerializer.Deserialize<List<TicketRequest?>>(File.ReadAllText(file), TicketSenseJson.Options)
+        ?? throw new InvalidDataException($"{file} holds no ticket array.");
+
+    /// <summary>The tickets of one file, for training and evaluation.</summary>
+    public static IReadOnlyList<Ticket> ReadTickets(string file) =>
+        ReadRequests(file).Select(request => ToTicket(request ?? throw new InvalidDataException($"{file} holds a null ticket."), file)).ToList();
 
     public static IReadOnlyDictionary<string, GoldLabel> ReadGold(string file) =>
         JsonSerializer.Deserialize<Dictionary<string, GoldLabel>>(File.ReadAllText(file), TicketSenseJson.Options)
