@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
 
@@ -35,7 +36,7 @@ public sealed class TriageModels(
                     cancellationToken);
                 // The fallback decorator accepted this answer with the same check: it is valid.
                 var output = TriageAnswer.Read(response.Text).Output!;
-                return new TriageModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value);
+                return new TriageModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value, TriagePrompt.Version);
             }
             catch (ModelFallbackException ex)
             {
@@ -46,9 +47,6 @@ public sealed class TriageModels(
         }
 
         var model = await localModel.GetAsync(cancellationToken);
-        var local = TriageValidator.Validate(model.Predict(ticket));
-        return local.Output is { } valid
-            ? new TriageModelAnswer(valid, TriageSource.Local, LocalTriageModel.ModelName, attempts)
-            : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", local.Errors)}");
+        return model.Answer(ticket) with { Attempts = attempts };
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TicketSense.Core.Contracts;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
 

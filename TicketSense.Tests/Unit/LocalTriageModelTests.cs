@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Tests.Unit;
 

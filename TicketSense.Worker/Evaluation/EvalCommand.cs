@@ -3,6 +3,7 @@ using System.Text.Json;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Worker.Evaluation;
 
@@ -111,11 +112,8 @@ public static class EvalCommand
         foreach (var (ticket, gold) in tickets)
         {
             var started = Stopwatch.GetTimestamp();
-            var validation = TriageValidator.Validate(model.Predict(ticket));
-            var latency = Stopwatch.GetElapsedTime(started);
-            var output = validation.Output ?? throw new InvalidOperationException(
-                $"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", validation.Errors)}");
-            report.Add(gold, output, TriageSource.Local, latency);
+            var answer = model.Answer(ticket);
+            report.Add(gold, answer.Output, answer.Source, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TicketSense.Core.Triage;
+namespace TicketSense.Core.Triage.Local;
 
 /// <summary>Registers the local model, warmed up when the host starts.</summary>
 public static class LocalTriageRegistration

@@ -4,9 +4,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using TicketSense.Core.Data;
-using TicketSense.Core.Triage.Local;
 
-namespace TicketSense.Core.Triage;
+namespace TicketSense.Core.Triage.Local;
 
 /// <summary>
 /// The one <see cref="LocalTriageModel"/> of a process: loaded from the disk cache when one was saved for exactly this
