@@ -119,10 +119,10 @@ public static class EvalCommand
 
     private static async Task<EvaluationReport> EvaluateLlmAsync(string set, string dataPath, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var models = services.GetRequiredService<TriageModels>();
-        if (models.Mode != TriageMode.Llm)
+        if (!services.GetRequiredService<ActiveTriageMode>().IsLlm)
             throw new InvalidOperationException("--mode llm needs an LLM: set Triage__ApiKey (and Triage__Endpoint for a provider other than the default).");
         var tickets = set == "seed" ? TicketDataset.LoadSeed(dataPath).Labelled() : TicketDataset.LoadEval(dataPath).Labelled();
+        var models = services.GetRequiredService<TriageModels>();
         var report = new EvaluationReport(set, "llm", "the configured LLM pipeline, one ticket at a time");
         var progress = Terminal.ProgressBar.ForConsole("eval", tickets.Count);
         var done = 0;
