@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
@@ -16,18 +15,14 @@ public static class TriageRegistration
     public static TBuilder AddTicketSenseTriage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var services = builder.Services;
-        var section = builder.Configuration.GetSection(TriageOptions.Section);
-        services.AddOptions<TriageOptions>()
-            .Bind(section)
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TriageOptions>, TriageOptionsValidator>();
+        services.AddValidatedOptions<TriageOptions, TriageOptionsValidator>(builder.Configuration, TriageOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
         // The mode decides what exists: a local-mode process has no LLM client, so it needs no LLM setting and
         // nothing in it can reach a provider by mistake.
-        var mode = ActiveTriageMode.Resolve(section.Get<TriageOptions>() ?? new TriageOptions());
+        var mode = ActiveTriageMode.Resolve(builder.Configuration.GetSection(TriageOptions.Section).Get<TriageOptions>() ?? new TriageOptions());
         services.AddSingleton(mode);
-        services.AddLocalTriageModel();
+        services.AddLocalTriageModel(builder.Configuration);
         if (mode.IsLlm) TriageChatPipeline.Register(services);
         services.AddSingleton<TriageModels>();
         services.AddScoped<TriageService>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
@@ -49,7 +50,7 @@ public static class EvalCommand
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.AddTicketSenseTriage();
             using var host = builder.Build();
-            var dataPath = DataPath.Resolve(builder.Configuration[DataPath.ConfigurationKey]);
+            var dataPath = host.Services.GetRequiredService<IOptions<DataOptions>>().Value.Folder;
 
             var report = mode == "local"
                 ? await EvaluateLocalAsync(set, dataPath, host.Services, cancel.Token)
@@ -68,7 +69,7 @@ public static class EvalCommand
             return 130;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or InvalidOperationException or UnauthorizedAccessException
-                                   or Microsoft.Extensions.Options.OptionsValidationException)
+                                   or OptionsValidationException)
         {
             Console.Error.WriteLine($"eval: {ex.Message}");
             return 1;
