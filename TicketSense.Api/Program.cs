@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using TicketSense.Api;
 using TicketSense.Api.Errors;
 using TicketSense.Api.Events;
 using TicketSense.Api.Health;
 using TicketSense.Api.Info;
 using TicketSense.Api.Overview;
 using TicketSense.Api.Tickets;
+using TicketSense.Core;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
@@ -18,8 +22,9 @@ builder.AddTicketSenseStorage();
 builder.AddTicketSenseTriage();
 builder.AddTicketSenseOverview();
 
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBytes", 262_144L));
+builder.Services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(builder.Configuration, ApiOptions.Section);
+builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+    kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBytes);
 builder.Services.ConfigureHttpJsonOptions(options => TicketSenseJson.Configure(options.SerializerOptions));
 // Binding failures (unreadable JSON, a body over the limit) reach ApiExceptionHandler, which names the field.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -25,7 +25,7 @@ builder.AddServiceDefaults();
 builder.AddTicketSenseStorage();
 builder.AddTicketSenseTriage();
 builder.AddTicketSenseOverview();
-builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section));
+builder.AddTicketSenseWorkerOptions();
 builder.Services.AddSingleton<SeedGate>();
 builder.Services.AddSingleton<BacklogTriager>();
 builder.Services.AddHostedService<SeedLoaderService>();

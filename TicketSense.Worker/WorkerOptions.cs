@@ -1,6 +1,6 @@
 namespace TicketSense.Worker;
 
-/// <summary>The <c>Worker</c> configuration section: parallel triages, the backlog sweep interval and the claim lease.</summary>
+/// <summary>The <c>Worker</c> configuration section: parallel triages, the backlog sweep interval and the claim lease; checked by <see cref="WorkerOptionsValidator"/>.</summary>
 public sealed class WorkerOptions
 {
     public const string Section = "Worker";

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Api.Health;
 

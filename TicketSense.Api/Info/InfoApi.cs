@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Triage;
@@ -8,11 +9,11 @@ namespace TicketSense.Api.Info;
 public static class InfoApi
 {
     public static RouteHandlerBuilder MapInfo(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/info", (IOptions<TriageOptions> options) =>
+        routes.MapGet("/info", ([FromServices] ActiveTriageMode mode, IOptions<TriageOptions> options) =>
             {
                 var triage = options.Value;
                 return TypedResults.Ok(new InfoResponse(
-                    triage.EffectiveMode == TriageMode.Llm ? "llm" : "local",
+                    mode.Name,
                     triage.PrimaryModel,
                     triage.FallbackModel,
                     TriagePrompt.Version));

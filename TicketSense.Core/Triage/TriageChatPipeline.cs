@@ -23,8 +23,16 @@ public static class TriageChatPipeline
 
     public static string HttpClientName(TriageSource tier) => $"llm-{WireNames.Of(tier)}";
 
+    /// <summary>Registers the pipeline as the keyed <see cref="IChatClient"/> <see cref="ServiceKey"/>, over one named HttpClient per tier.</summary>
+    public static void Register(IServiceCollection services)
+    {
+        AddModelHttpClient(services, TriageSource.Primary);
+        AddModelHttpClient(services, TriageSource.Fallback);
+        services.AddKeyedSingleton<IChatClient>(ServiceKey, (provider, _) => Build(provider));
+    }
+
     /// <summary>The named HttpClient of one model tier: only our resilience handler (never stacked on the defaults'), then the attempt counter inside it.</summary>
-    public static void AddModelHttpClient(IServiceCollection services, TriageSource tier)
+    private static void AddModelHttpClient(IServiceCollection services, TriageSource tier)
     {
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental, but it is the documented way to replace the ServiceDefaults handler rather than stack a second one on it.
         services.AddHttpClient(HttpClientName(tier))

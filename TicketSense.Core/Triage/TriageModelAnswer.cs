@@ -2,5 +2,8 @@ using TicketSense.Core.Contracts;
 
 namespace TicketSense.Core.Triage;
 
-/// <summary>A valid triage and who gave it: the tier, the model's name and the LLM HTTP attempts it took.</summary>
-public sealed record TriageModelAnswer(TriageOutput Output, TriageSource Source, string Model, int Attempts);
+/// <summary>
+/// A valid triage and who gave it: the tier, the model's name, the LLM HTTP attempts it took, and the version of what
+/// produced it (the prompt for an LLM, the model itself for the local one).
+/// </summary>
+public sealed record TriageModelAnswer(TriageOutput Output, TriageSource Source, string Model, int Attempts, string PromptVersion);

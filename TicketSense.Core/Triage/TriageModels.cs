@@ -1,41 +1,37 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
 
 /// <summary>
-/// Asks the models for a ticket's triage, without touching storage: the LLM pipeline (primary, then fallback) in
-/// <c>llm</c> mode, and the local model when every LLM tier failed or none is configured — so the answer is always a
-/// valid triage. <see cref="TriageService"/> stores what this returns; the <c>eval</c> command scores it.
+/// Asks the models for a ticket's triage, without touching storage: the LLM pipeline (primary, then fallback) when
+/// one is registered (<c>llm</c> mode), and the local model when every LLM tier failed or there is none — so the
+/// answer is always a valid triage. <see cref="TriageService"/> stores what this returns; the <c>eval</c> command
+/// scores it.
 /// </summary>
 public sealed class TriageModels(
     LocalTriageModelProvider localModel,
-    IOptions<TriageOptions> options,
-    IServiceProvider services,
-    ILogger<TriageModels> logger)
+    ILogger<TriageModels> logger,
+    [FromKeyedServices(TriageChatPipeline.ServiceKey)] IChatClient? llm = null)
 {
-    public TriageMode Mode => options.Value.EffectiveMode;
-
     public async Task<TriageModelAnswer> AskAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var attempts = 0;
-        if (Mode == TriageMode.Llm)
+        if (llm is not null)
         {
             var counter = LlmAttempts.Begin();
             try
             {
-                var chat = services.GetRequiredKeyedService<IChatClient>(TriageChatPipeline.ServiceKey);
-                var response = await chat.GetResponseAsync(
+                var response = await llm.GetResponseAsync(
                     TriagePrompt.For(ticket),
                     new ChatOptions { ResponseFormat = TriageSchema.ResponseFormat, Temperature = 0 },
                     cancellationToken);
                 // The fallback decorator accepted this answer with the same check: it is valid.
                 var output = TriageAnswer.Read(response.Text).Output!;
-                return new TriageModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value);
+                return new TriageModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value, TriagePrompt.Version);
             }
             catch (ModelFallbackException ex)
             {
@@ -45,10 +41,8 @@ public sealed class TriageModels(
             }
         }
 
+        // The last tier, and the one seam between the pipeline and the local model's internals.
         var model = await localModel.GetAsync(cancellationToken);
-        var local = TriageValidator.Validate(model.Predict(ticket));
-        return local.Output is { } valid
-            ? new TriageModelAnswer(valid, TriageSource.Local, LocalTriageModel.ModelName, attempts)
-            : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", local.Errors)}");
+        return model.Answer(ticket) with { Attempts = attempts };
     }
 }

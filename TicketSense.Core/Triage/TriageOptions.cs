@@ -26,13 +26,6 @@ public sealed class TriageOptions
 
     public TriageTimeoutOptions Timeouts { get; set; } = new();
 
-    /// <summary>The mode this configuration resolves to: <c>auto</c> becomes <c>llm</c> with a key, <c>local</c> without.</summary>
-    public TriageMode EffectiveMode => Mode switch
-    {
-        TriageMode.Auto => string.IsNullOrWhiteSpace(ApiKey) ? TriageMode.Local : TriageMode.Llm,
-        var mode => mode,
-    };
-
     /// <summary>Everything but the key, so an accidental log line can never leak it.</summary>
     public override string ToString() =>
         $"Mode={Mode}, Endpoint={Endpoint}, PrimaryModel={PrimaryModel}, FallbackModel={FallbackModel}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "unset" : "set")}";

@@ -1,28 +1,29 @@
-using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using TicketSense.Core.Contracts;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
 
-/// <summary>Registers the triage: validated <c>Triage</c> options, the local model, the LLM pipeline and <see cref="TriageService"/>.</summary>
+/// <summary>
+/// Registers the triage: validated <c>Triage</c> options, the mode (decided here, once), the local model, the LLM
+/// pipeline in <c>llm</c> mode only, and <see cref="TriageService"/>.
+/// </summary>
 public static class TriageRegistration
 {
     public static TBuilder AddTicketSenseTriage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var services = builder.Services;
-        services.AddOptions<TriageOptions>()
-            .Bind(builder.Configuration.GetSection(TriageOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TriageOptions>, TriageOptionsValidator>();
+        services.AddValidatedOptions<TriageOptions, TriageOptionsValidator>(builder.Configuration, TriageOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddLocalTriageModel();
-        TriageChatPipeline.AddModelHttpClient(services, TriageSource.Primary);
-        TriageChatPipeline.AddModelHttpClient(services, TriageSource.Fallback);
-        services.AddKeyedSingleton<IChatClient>(TriageChatPipeline.ServiceKey, (provider, _) => TriageChatPipeline.Build(provider));
+        // The mode decides what exists: a local-mode process has no LLM client, so it needs no LLM setting and
+        // nothing in it can reach a provider by mistake.
+        var mode = ActiveTriageMode.Resolve(builder.Configuration.GetSection(TriageOptions.Section).Get<TriageOptions>() ?? new TriageOptions());
+        services.AddSingleton(mode);
+        services.AddLocalTriageModel(builder.Configuration);
+        if (mode.IsLlm) TriageChatPipeline.Register(services);
         services.AddSingleton<TriageModels>();
         services.AddScoped<TriageService>();
         return builder;

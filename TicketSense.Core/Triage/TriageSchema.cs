@@ -9,7 +9,7 @@ namespace TicketSense.Core.Triage;
 /// The JSON schema of <see cref="TriageOutput"/> as sent to the model. Generated from the type like
 /// <c>GetResponseAsync&lt;T&gt;</c> does, then sharpened: the schema generator cannot see through our strict enum
 /// converter (it emits "anything"), so the enums get their exact wire values, and the summary and tags get the
-/// limits <see cref="TriageValidator"/> enforces.
+/// <see cref="TriageLimits"/> the validator enforces.
 /// </summary>
 public static class TriageSchema
 {
@@ -34,12 +34,12 @@ public static class TriageSchema
         _ when type == typeof(Priority) => Enum(WireNames.All<Priority>()),
         _ when type == typeof(Category) => Enum(WireNames.All<Category>()),
         _ when type == typeof(Sentiment) => Enum(WireNames.All<Sentiment>()),
-        (_, "summary") => new JsonObject { ["type"] = "string", ["maxLength"] = TriageValidator.MaxSummaryLength },
+        (_, "summary") => new JsonObject { ["type"] = "string", ["maxLength"] = TriageLimits.MaxSummaryLength },
         (_, "tags") => new JsonObject
         {
             ["type"] = "array",
-            ["minItems"] = TriageValidator.MinTags,
-            ["maxItems"] = TriageValidator.MaxTags,
+            ["minItems"] = TriageLimits.MinTags,
+            ["maxItems"] = TriageLimits.MaxTags,
             ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[a-z0-9]+(-[a-z0-9]+)*$" },
         },
         _ => node,

@@ -76,7 +76,7 @@ public sealed class TriageService(
             Tags = [.. answer.Output.Tags],
             Model = answer.Model,
             Source = answer.Source,
-            PromptVersion = answer.Source == TriageSource.Local ? LocalTriageModel.ModelName : TriagePrompt.Version,
+            PromptVersion = answer.PromptVersion,
             Attempts = answer.Attempts,
             LatencyMs = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds),
             TriagedAt = ToMicroseconds(time.GetUtcNow()),

@@ -4,18 +4,13 @@ using TicketSense.Core.Contracts;
 namespace TicketSense.Core.Triage;
 
 /// <summary>
-/// The acceptance check for any model's answer: labels inside the enums; a summary of one sentence, at most 500
-/// characters; 2–5 lowercase kebab-case tags. Harmless variants are normalised (whitespace, case, <c>#tag</c>,
+/// The acceptance check for any model's answer, within <see cref="TriageLimits"/>: labels inside the enums; a summary
+/// of one sentence, at most 500 characters; 2–5 lowercase kebab-case tags. Harmless variants are normalised (whitespace, case, <c>#tag</c>,
 /// <c>snake_case</c>, duplicates); anything else is refused with its reasons, and a refused answer counts as that
 /// model's failure.
 /// </summary>
 public static partial class TriageValidator
 {
-    public const int MaxSummaryLength = 500;
-    public const int MinTags = 2;
-    public const int MaxTags = 5;
-    public const int MaxTagLength = 40;
-
     public static TriageValidation Validate(TriageOutput? candidate)
     {
         if (candidate is null) return TriageValidation.Refused(["the answer is empty"]);
@@ -27,17 +22,17 @@ public static partial class TriageValidator
 
         var summary = Whitespace().Replace(candidate.Summary ?? "", " ").Trim();
         if (summary.Length == 0) errors.Add("summary is empty");
-        else if (summary.Length > MaxSummaryLength) errors.Add($"summary has {summary.Length} characters; at most {MaxSummaryLength}");
+        else if (summary.Length > TriageLimits.MaxSummaryLength) errors.Add($"summary has {summary.Length} characters; at most {TriageLimits.MaxSummaryLength}");
         else if (SentenceBreak().IsMatch(summary)) errors.Add("summary is more than one sentence");
 
         var tags = new List<string>();
         foreach (var raw in candidate.Tags ?? [])
         {
             var tag = NormaliseTag(raw);
-            if (!KebabCase().IsMatch(tag) || tag.Length > MaxTagLength) errors.Add($"tag \"{raw}\" is not lowercase kebab-case of at most {MaxTagLength} characters");
+            if (!KebabCase().IsMatch(tag) || tag.Length > TriageLimits.MaxTagLength) errors.Add($"tag \"{raw}\" is not lowercase kebab-case of at most {TriageLimits.MaxTagLength} characters");
             else if (!tags.Contains(tag)) tags.Add(tag);
         }
-        if (tags.Count is < MinTags or > MaxTags) errors.Add($"{tags.Count} distinct tags; {MinTags} to {MaxTags} are required");
+        if (tags.Count is < TriageLimits.MinTags or > TriageLimits.MaxTags) errors.Add($"{tags.Count} distinct tags; {TriageLimits.MinTags} to {TriageLimits.MaxTags} are required");
 
         return errors.Count > 0
             ? TriageValidation.Refused(errors)

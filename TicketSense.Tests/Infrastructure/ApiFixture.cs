@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 using TicketSense.Core.Contracts;
 
 namespace TicketSense.Tests.Infrastructure;

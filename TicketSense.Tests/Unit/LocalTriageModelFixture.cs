@@ -1,6 +1,6 @@
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
-using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Tests.Unit;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Tests.Unit;
 
@@ -67,9 +69,10 @@ public sealed class LocalTriageModelTests(LocalTriageModelFixture fixture) : ICl
     [Fact]
     public async Task Hosts_in_one_process_share_one_model()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
-        var one = new LocalTriageModelProvider(configuration, new RecordingLogger<LocalTriageModelProvider>());
-        var two = new LocalTriageModelProvider(configuration, new RecordingLogger<LocalTriageModelProvider>());
+        var data = Options.Create(new DataOptions());
+        var cache = Options.Create(new LocalTriageModelOptions());
+        var one = new LocalTriageModelProvider(data, cache, new RecordingLogger<LocalTriageModelProvider>());
+        var two = new LocalTriageModelProvider(data, cache, new RecordingLogger<LocalTriageModelProvider>());
 
         Assert.Same(await one.GetAsync(CancellationToken.None), await two.GetAsync(CancellationToken.None));
         Assert.True(one.IsReady && two.IsReady);

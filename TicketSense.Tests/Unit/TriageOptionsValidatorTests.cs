@@ -13,9 +13,9 @@ public sealed class TriageOptionsValidatorTests
         var options = new TriageOptions();
 
         Assert.Empty(Failures(options));
-        Assert.Equal(TriageMode.Local, options.EffectiveMode);
-        Assert.Equal(TriageMode.Llm, new TriageOptions { ApiKey = "k" }.EffectiveMode);
-        Assert.Equal(TriageMode.Local, new TriageOptions { ApiKey = "k", Mode = TriageMode.Local }.EffectiveMode);
+        Assert.Equal(TriageMode.Local, ActiveTriageMode.Resolve(options).Mode);
+        Assert.Equal(TriageMode.Llm, ActiveTriageMode.Resolve(new TriageOptions { ApiKey = "k" }).Mode);
+        Assert.Equal(TriageMode.Local, ActiveTriageMode.Resolve(new TriageOptions { ApiKey = "k", Mode = TriageMode.Local }).Mode);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class BacklogTriageService(
         await seed.WaitAsync(stoppingToken);
         _ = ListenAsync(stoppingToken);
 
-        var sweep = TimeSpan.FromSeconds(Math.Max(1, options.Value.SweepSeconds));
+        var sweep = TimeSpan.FromSeconds(options.Value.SweepSeconds);
         logger.LogInformation("Backlog triage started as {WorkerId}", triager.WorkerId);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -16,7 +16,7 @@ public sealed class BacklogTriager(IServiceScopeFactory scopes, IOptions<WorkerO
     /// <summary>Triages the whole backlog; returns how many tickets this worker triaged (and how many failed).</summary>
     public async Task<BacklogResult> DrainAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var concurrency = Math.Max(1, options.Value.Concurrency);
+        var concurrency = options.Value.Concurrency;
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
         int triaged = 0, failed = 0;
         while (true)

@@ -18,7 +18,7 @@ public static class CommandHost
         builder.AddTicketSenseStorage(migrateAtStart: false);
         builder.AddTicketSenseTriage();
         builder.Services.AddScoped<OverviewService>();
-        builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section));
+        builder.AddTicketSenseWorkerOptions();
         builder.Services.AddSingleton<BacklogTriager>();
         return builder.Build();
     }

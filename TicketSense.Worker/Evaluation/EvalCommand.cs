@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Worker.Evaluation;
 
@@ -48,7 +50,7 @@ public static class EvalCommand
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.AddTicketSenseTriage();
             using var host = builder.Build();
-            var dataPath = DataPath.Resolve(builder.Configuration[DataPath.ConfigurationKey]);
+            var dataPath = host.Services.GetRequiredService<IOptions<DataOptions>>().Value.Folder;
 
             var report = mode == "local"
                 ? await EvaluateLocalAsync(set, dataPath, host.Services, cancel.Token)
@@ -67,7 +69,7 @@ public static class EvalCommand
             return 130;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or InvalidOperationException or UnauthorizedAccessException
-                                   or Microsoft.Extensions.Options.OptionsValidationException)
+                                   or OptionsValidationException)
         {
             Console.Error.WriteLine($"eval: {ex.Message}");
             return 1;
@@ -111,20 +113,17 @@ public static class EvalCommand
         foreach (var (ticket, gold) in tickets)
         {
             var started = Stopwatch.GetTimestamp();
-            var validation = TriageValidator.Validate(model.Predict(ticket));
-            var latency = Stopwatch.GetElapsedTime(started);
-            var output = validation.Output ?? throw new InvalidOperationException(
-                $"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", validation.Errors)}");
-            report.Add(gold, output, TriageSource.Local, latency);
+            var answer = model.Answer(ticket);
+            report.Add(gold, answer.Output, answer.Source, Stopwatch.GetElapsedTime(started));
         }
     }
 
     private static async Task<EvaluationReport> EvaluateLlmAsync(string set, string dataPath, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var models = services.GetRequiredService<TriageModels>();
-        if (models.Mode != TriageMode.Llm)
+        if (!services.GetRequiredService<ActiveTriageMode>().IsLlm)
             throw new InvalidOperationException("--mode llm needs an LLM: set Triage__ApiKey (and Triage__Endpoint for a provider other than the default).");
         var tickets = set == "seed" ? TicketDataset.LoadSeed(dataPath).Labelled() : TicketDataset.LoadEval(dataPath).Labelled();
+        var models = services.GetRequiredService<TriageModels>();
         var report = new EvaluationReport(set, "llm", "the configured LLM pipeline, one ticket at a time");
         var progress = Terminal.ProgressBar.ForConsole("eval", tickets.Count);
         var done = 0;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Worker.Seeding;
@@ -5,7 +6,7 @@ namespace TicketSense.Worker.Seeding;
 /// <summary>At start, when <c>Seed:Path</c> is set, loads the seed tickets (idempotently), then opens the <see cref="SeedGate"/>.</summary>
 public sealed class SeedLoaderService(
     IServiceScopeFactory scopes,
-    IConfiguration configuration,
+    IOptions<SeedOptions> options,
     DatabaseState database,
     SeedGate gate,
     ILogger<SeedLoaderService> logger) : BackgroundService
@@ -14,7 +15,7 @@ public sealed class SeedLoaderService(
     {
         try
         {
-            if (configuration["Seed:Path"] is not { Length: > 0 } path) return;
+            if (options.Value.Path is not { Length: > 0 } path) return;
             while (!database.IsMigrated) await Task.Delay(500, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {

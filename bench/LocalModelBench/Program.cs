@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using TicketSense.Core.Data;
-using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 // The local triage model's costs: training on the seed set, saving, loading from the cache, and predictions per
 // second on one thread and on every core. Prints one line per measurement.

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using TicketSense.Bench;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
-using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 using TicketSense.Tests.Infrastructure;
 using TicketSense.Tests.Infrastructure.FakeLlm;
 using TicketSense.Worker.Backlog;

@@ -5,7 +5,7 @@ namespace TicketSense.Core.Triage.Local;
 /// <summary>
 /// The one sentence of a ticket that best states its problem: chosen from the newest message's content lines, never a
 /// greeting, sign-off or signature; scored by the problem cues it carries, preferring earlier and mid-length
-/// sentences. Falls back to the subject. Always one sentence of at most <see cref="TriageValidator.MaxSummaryLength"/>
+/// sentences. Falls back to the subject. Always one sentence of at most <see cref="TriageLimits.MaxSummaryLength"/>
 /// characters.
 /// </summary>
 public static partial class ExtractiveSummary
@@ -71,10 +71,10 @@ public static partial class ExtractiveSummary
     private static string Finish(string sentence)
     {
         var text = sentence.TrimEnd(':', ';', ',', '-', ' ');
-        if (text.Length > TriageValidator.MaxSummaryLength - 1)
+        if (text.Length > TriageLimits.MaxSummaryLength - 1)
         {
-            var cut = text.LastIndexOf(' ', TriageValidator.MaxSummaryLength - 2);
-            text = text[..(cut > 100 ? cut : TriageValidator.MaxSummaryLength - 2)].TrimEnd(',', ';', ':', ' ') + "…";
+            var cut = text.LastIndexOf(' ', TriageLimits.MaxSummaryLength - 2);
+            text = text[..(cut > 100 ? cut : TriageLimits.MaxSummaryLength - 2)].TrimEnd(',', ';', ':', ' ') + "…";
         }
         return text.Length > 0 && ".!?…".Contains(text[^1]) ? text : text + ".";
     }

@@ -61,12 +61,12 @@ public static class KeywordTags
             .Where(t => t.Match.Success)
             .OrderBy(t => t.Match.Index)
             .Select(t => t.Tag)
-            .Take(TriageValidator.MaxTags - 1)
+            .Take(TriageLimits.MaxTags - 1)
             .ToList();
 
         var categoryTag = WireNames.Of(category).Replace('_', '-');
         if (!tags.Contains(categoryTag)) tags.Add(categoryTag);
-        if (tags.Count < TriageValidator.MinTags) tags.Add("needs-review");
+        if (tags.Count < TriageLimits.MinTags) tags.Add("needs-review");
         return tags;
     }
 

@@ -1,9 +1,8 @@
 using Microsoft.ML;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Data;
-using TicketSense.Core.Triage.Local;
 
-namespace TicketSense.Core.Triage;
+namespace TicketSense.Core.Triage.Local;
 
 /// <summary>
 /// The embedded local triage model: one ML.NET classifier per dimension (priority, category, sentiment), an
@@ -36,6 +35,18 @@ public sealed class LocalTriageModel
         var models = Dimensions.Select(dimension => LocalTriageTrainer.Train(ml,
             examples.Select(e => e.Example.WithLabel(LabelOf(e.Gold, dimension))).ToList())).ToArray();
         return new LocalTriageModel(ml, models);
+    }
+
+    /// <summary>
+    /// The model's triage of <paramref name="ticket"/>, checked like any model's answer. The local model is the last
+    /// tier, so an answer it cannot give is a bug, not a fallback: it throws.
+    /// </summary>
+    public TriageModelAnswer Answer(Ticket ticket)
+    {
+        var validation = TriageValidator.Validate(Predict(ticket));
+        return validation.Output is { } valid
+            ? new TriageModelAnswer(valid, TriageSource.Local, ModelName, Attempts: 0, PromptVersion: ModelName)
+            : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", validation.Errors)}");
     }
 
     public TriageOutput Predict(Ticket ticket)

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TicketSense.Core.Data;
-using TicketSense.Core.Triage.Local;
 
-namespace TicketSense.Core.Triage;
+namespace TicketSense.Core.Triage.Local;
 
 /// <summary>
 /// The one <see cref="LocalTriageModel"/> of a process: loaded from the disk cache when one was saved for exactly this
@@ -17,17 +16,13 @@ namespace TicketSense.Core.Triage;
 /// </summary>
 public sealed class LocalTriageModelProvider
 {
-    public const string CacheConfigurationKey = "Triage:LocalModelCache";
-
     private static readonly ConcurrentDictionary<(string Data, string Cache), Lazy<Task<LocalTriageModel>>> ProcessModels = new();
 
     private readonly Lazy<Task<LocalTriageModel>> model;
 
-    public LocalTriageModelProvider(IConfiguration configuration, ILogger<LocalTriageModelProvider> logger)
+    public LocalTriageModelProvider(IOptions<DataOptions> data, IOptions<LocalTriageModelOptions> options, ILogger<LocalTriageModelProvider> logger)
     {
-        var dataPath = DataPath.Resolve(configuration[DataPath.ConfigurationKey]);
-        var cachePath = configuration[CacheConfigurationKey] is { Length: > 0 } configured ? Path.GetFullPath(configured) : DefaultCachePath();
-        model = ProcessModels.GetOrAdd((dataPath, cachePath),
+        model = ProcessModels.GetOrAdd((data.Value.Folder, options.Value.CacheFolder),
             paths => new(() => Task.Run(() => LoadOrTrainAsync(paths.Data, paths.Cache, logger, CancellationToken.None))));
     }
 
@@ -79,11 +74,5 @@ public sealed class LocalTriageModelProvider
             logger.LogWarning("Local triage model not cached at {CachePath} ({Reason}); the next start trains again.", cachePath, ex.Message);
         }
         return trained;
-    }
-
-    private static string DefaultCachePath()
-    {
-        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        return Path.Combine(root.Length > 0 ? root : Path.GetTempPath(), "TicketSense", "models");
     }
 }

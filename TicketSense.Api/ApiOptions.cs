@@ -1,0 +1,10 @@
+namespace TicketSense.Api;
+
+/// <summary>The <c>Api</c> configuration section; checked by <see cref="ApiOptionsValidator"/>.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary><c>Api:MaxRequestBytes</c>: Kestrel's request body limit; a larger body is a 413 problem.</summary>
+    public long MaxRequestBytes { get; set; } = 262_144;
+}
