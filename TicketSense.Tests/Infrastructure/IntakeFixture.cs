@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using TicketSense.Core.Contracts;
 using TicketSense.Core.Tickets;
 using TicketSense.Core.Triage;
+using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Tests.Infrastructure;
 
