@@ -32,23 +32,20 @@ public static class PostgresBinaries
     }
 
     /// <summary>The program that runs <c>postgres</c> here: <c>setpriv</c> as root, else the server itself.</summary>
-    public static string ServerProgram(string binDirectory) => IsRoot ? "setpriv" : Path.Combine(binDirectory, "postgres");
+    public static string ServerProgram(string binDirectory) => AsServerUser([Path.Combine(binDirectory, "postgres")]).FileName;
 
     /// <summary>
     /// The arguments of <see cref="ServerProgram"/> that run the server in the foreground on 127.0.0.1 only, without a
     /// Unix socket; <paramref name="port"/> is a number or an Aspire endpoint expression.
     /// </summary>
-    public static object[] ServerArguments(string binDirectory, string dataDirectory, object port)
-    {
-        object[] server = ["-D", dataDirectory, "-p", port, "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
-        return IsRoot ? [.. AsServerUserPrefix, Path.Combine(binDirectory, "postgres"), .. server] : server;
-    }
+    public static object[] ServerArguments(string binDirectory, string dataDirectory, object port) => AsServerUser(
+        [Path.Combine(binDirectory, "postgres"), "-D", dataDirectory, "-p", port,
+         "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"]).Arguments;
 
-    private static readonly string[] AsServerUserPrefix = ["--reuid=postgres", "--regid=postgres", "--init-groups", "--reset-env", "--"];
-
-    private static (string FileName, string[] Arguments) AsServerUser(string[] command) => IsRoot
-        ? ("setpriv", [.. AsServerUserPrefix, .. command])
-        : (command[0], command[1..]);
+    /// <summary>As root, <paramref name="command"/> wrapped to run as the <c>postgres</c> user; otherwise as it is.</summary>
+    private static (string FileName, object[] Arguments) AsServerUser(object[] command) => IsRoot
+        ? ("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "--reset-env", "--", .. command])
+        : ((string)command[0], command[1..]);
 
     /// <summary>
     /// Runs <c>initdb</c> unless <paramref name="dataDirectory"/> already holds a cluster: the superuser
@@ -77,7 +74,7 @@ public static class PostgresBinaries
 
         var (fileName, arguments) = AsServerUser(
             [Path.Combine(binDirectory, "initdb"), "-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        await ShortCommand.RunAsync(fileName, arguments, Path.GetTempPath(), $"initdb could not create {dataDirectory}.", cancellationToken);
+        await ShortCommand.RunAsync(fileName, arguments.Select(argument => (string)argument), Path.GetTempPath(), $"initdb could not create {dataDirectory}.", cancellationToken);
     }
 
     /// <summary>The first parent of <paramref name="path"/> that other users cannot traverse (as under <c>/root</c>), or null.</summary>
