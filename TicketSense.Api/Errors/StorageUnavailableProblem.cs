@@ -17,9 +17,12 @@ public static class StorageUnavailableProblem
     };
 
     /// <summary>The problem as an endpoint's result, with the <c>Retry-After</c> the exception handler also sends.</summary>
-    public static ProblemHttpResult Result(HttpResponse response)
+    public static ProblemHttpResult Result(HttpResponse response) => Result(response, Details());
+
+    /// <summary>Any 503 an endpoint answers, with the same <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult Result(HttpResponse response, ProblemDetails problem)
     {
         response.Headers.RetryAfter = ApiExceptionHandler.RetryAfterSeconds;
-        return TypedResults.Problem(Details());
+        return TypedResults.Problem(problem);
     }
 }

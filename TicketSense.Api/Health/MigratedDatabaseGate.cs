@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using TicketSense.Api.Errors;
 using TicketSense.Core.Data;
 
@@ -15,11 +16,12 @@ public static class MigratedDatabaseGate
         {
             if (context.HttpContext.RequestServices.GetRequiredService<DatabaseState>().IsMigrated) return await next(context);
 
-            context.HttpContext.Response.Headers.RetryAfter = ApiExceptionHandler.RetryAfterSeconds;
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The database is not ready yet.",
-                detail: "The service is preparing its database; nothing was read or written. Try again shortly.");
+            return StorageUnavailableProblem.Result(context.HttpContext.Response, new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is not ready yet.",
+                Detail = "The service is preparing its database; nothing was read or written. Try again shortly.",
+            });
         });
         return group.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
