@@ -9,7 +9,7 @@ using TicketSense.Api.Info;
 using TicketSense.Api.Overview;
 using TicketSense.Api.Tickets;
 using TicketSense.Core;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
 using TicketSense.Core.Tickets;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Triage;
 
 namespace TicketSense.Api.Info;
@@ -13,7 +13,7 @@ public static class InfoApi
             {
                 var triage = options.Value;
                 return TypedResults.Ok(new InfoResponse(
-                    mode.Name,
+                    mode.Mode,
                     triage.PrimaryModel,
                     triage.FallbackModel,
                     TriagePrompt.Version));

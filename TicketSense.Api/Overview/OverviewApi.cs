@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Data;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Data;
 

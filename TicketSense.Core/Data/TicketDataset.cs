@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Data;
 

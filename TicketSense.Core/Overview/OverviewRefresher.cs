@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Core.Overview;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
 

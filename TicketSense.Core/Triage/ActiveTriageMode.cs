@@ -1,3 +1,5 @@
+using TicketSense.Contracts;
+
 namespace TicketSense.Core.Triage;
 
 /// <summary>
@@ -14,9 +16,6 @@ public sealed record ActiveTriageMode
     public TriageMode Mode { get; }
 
     public bool IsLlm => Mode == TriageMode.Llm;
-
-    /// <summary>As <c>/info</c> and the configuration spell it.</summary>
-    public string Name => IsLlm ? "llm" : "local";
 
     public static ActiveTriageMode Resolve(TriageOptions options) => new(options.Mode switch
     {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Triage;
 

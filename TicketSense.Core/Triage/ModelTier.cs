@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Triage;
 

@@ -1,3 +1,5 @@
+using TicketSense.Contracts;
+
 namespace TicketSense.Core.Triage;
 
 /// <summary>The <c>Triage</c> configuration section (shared/DESIGN.md section 9), validated at start.</summary>

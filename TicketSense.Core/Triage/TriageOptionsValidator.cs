@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Triage;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Triage;
 

@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using TicketSense.Tests.Infrastructure;
-using TicketSense.Tests.Infrastructure.Servers;
+using TicketSense.Testing.Servers;
 
 namespace TicketSense.Tests.EndToEnd;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Tests.Infrastructure;
 
 namespace TicketSense.Tests.EndToEnd;

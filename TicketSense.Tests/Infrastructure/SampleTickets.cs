@@ -1,4 +1,4 @@
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Tests.Infrastructure;

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Testing.Servers;
 
 namespace TicketSense.Tests.Infrastructure;
 
@@ -29,8 +30,8 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         // The dashboard's own ports: free ones, so a developer's running AppHost (18888) never collides with the tests.
         _app = await TestAppHost.BuildAsync(TestAppHost.NewDataDirectory(), dashboard: true,
-            $"ASPNETCORE_URLS=http://localhost:{Servers.FreePort.Next()}",
-            $"ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{Servers.FreePort.Next()}",
+            $"ASPNETCORE_URLS=http://localhost:{FreePort.Next()}",
+            $"ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{FreePort.Next()}",
             "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
             $"AppHost:DashboardApiKey={DashboardApiKey}");
         await TestAppHost.StartAsync(App);

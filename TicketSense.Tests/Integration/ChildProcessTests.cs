@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using TicketSense.AppHost.LocalStores;
-using TicketSense.Tests.Infrastructure.Servers;
+using TicketSense.Testing.Servers;
 
 namespace TicketSense.Tests.Integration;
 

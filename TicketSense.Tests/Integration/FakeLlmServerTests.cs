@@ -6,9 +6,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Triage;
-using TicketSense.Tests.Infrastructure.FakeLlm;
+using TicketSense.Testing.FakeLlm;
 
 namespace TicketSense.Tests.Integration;
 

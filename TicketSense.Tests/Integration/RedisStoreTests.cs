@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TicketSense.Tests.Infrastructure.Servers;
-using TicketSense.Core.Contracts;
+using TicketSense.Testing.Servers;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Tests.Infrastructure;
 

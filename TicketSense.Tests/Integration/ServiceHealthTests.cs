@@ -1,10 +1,8 @@
-extern alias web;
-
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TicketSense.Api;
-using TicketSense.Tests.Infrastructure.Servers;
+using TicketSense.Testing.Servers;
 
 namespace TicketSense.Tests.Integration;
 
@@ -34,7 +32,7 @@ public sealed class ServiceHealthTests
     [InlineData("/alive")]
     public async Task The_web_app_is_alive(string path)
     {
-        await using var web = new WebApplicationFactory<web::TicketSense.Web.WebAssembly>();
+        await using var web = new WebApplicationFactory<TicketSense.Web.WebAssembly>();
 
         var response = await web.CreateClient().GetAsync(path);
 
@@ -44,7 +42,7 @@ public sealed class ServiceHealthTests
     [Fact]
     public async Task The_web_app_serves_its_home_page()
     {
-        await using var web = new WebApplicationFactory<web::TicketSense.Web.WebAssembly>();
+        await using var web = new WebApplicationFactory<TicketSense.Web.WebAssembly>();
 
         var html = await web.CreateClient().GetStringAsync("/");
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Tickets;
 using TicketSense.Tests.Infrastructure;
-using TicketSense.Tests.Infrastructure.Servers;
+using TicketSense.Testing.Servers;
 
 namespace TicketSense.Tests.Integration;
 

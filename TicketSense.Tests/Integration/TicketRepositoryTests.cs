@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using TicketSense.Contracts;
 using TicketSense.Core.Triage;
 
 namespace TicketSense.Tests.Unit;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TicketSense.Contracts;
 using TicketSense.Core.Triage;
 
 namespace TicketSense.Tests.Unit;

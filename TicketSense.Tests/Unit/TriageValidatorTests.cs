@@ -1,4 +1,4 @@
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Triage;
 
 namespace TicketSense.Tests.Unit;

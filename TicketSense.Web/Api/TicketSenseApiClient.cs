@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Web.Api;
 

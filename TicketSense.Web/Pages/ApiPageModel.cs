@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Web.Api;
 
 namespace TicketSense.Web.Pages;

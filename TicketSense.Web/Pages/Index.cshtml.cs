@@ -1,4 +1,4 @@
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Web.Api;
 
 namespace TicketSense.Web.Pages;

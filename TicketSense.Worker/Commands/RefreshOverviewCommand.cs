@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Overview;
 
 namespace TicketSense.Worker.Commands;

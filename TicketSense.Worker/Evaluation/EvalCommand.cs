@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
 using TicketSense.Core.Triage.Local;

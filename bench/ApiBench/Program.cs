@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSense.Bench;
 using TicketSense.Core.Data;
-using TicketSense.Tests.Infrastructure;
+using TicketSense.Testing;
 using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Commands;
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TicketSense.Bench;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
-using TicketSense.Tests.Infrastructure.FakeLlm;
+using TicketSense.Testing.FakeLlm;
 
 // Issue 5: the IChatClient pipeline (TriageModels → ModelFallbackChatClient → OpenTelemetry → logging → OpenAI SDK →
 // resilience handler → HttpClient) against the LLM double on loopback. First its cost per ticket with a zero-latency

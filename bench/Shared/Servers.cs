@@ -1,4 +1,4 @@
-using TicketSense.Tests.Infrastructure;
+using TicketSense.Testing;
 
 namespace TicketSense.Bench;
 

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TicketSense.Bench;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage.Local;
-using TicketSense.Tests.Infrastructure;
-using TicketSense.Tests.Infrastructure.FakeLlm;
+using TicketSense.Testing;
+using TicketSense.Testing.FakeLlm;
 using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Triage.Local;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Core.Triage.Local;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TicketSense.Tests.Infrastructure.Servers;
-using TicketSense.Core.Contracts;
+using TicketSense.Testing.Servers;
+using TicketSense.Contracts;
 using TicketSense.Tests.Infrastructure;
 
 namespace TicketSense.Tests.Integration.Api;

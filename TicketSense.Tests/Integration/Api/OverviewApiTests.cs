@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Tests.Infrastructure;
 
 namespace TicketSense.Tests.Integration.Api;

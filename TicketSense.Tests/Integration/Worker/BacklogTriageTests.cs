@@ -3,10 +3,10 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TicketSense.Tests.Infrastructure.Servers;
+using TicketSense.Testing.Servers;
 using TicketSense.Core.Data;
 using TicketSense.Tests.Infrastructure;
-using TicketSense.Tests.Infrastructure.FakeLlm;
+using TicketSense.Testing.FakeLlm;
 using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Commands;
 

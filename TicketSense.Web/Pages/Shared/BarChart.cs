@@ -1,4 +1,4 @@
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 
 namespace TicketSense.Web.Pages.Shared;
 

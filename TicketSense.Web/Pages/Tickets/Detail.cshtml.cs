@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using TicketSense.Core.Contracts;
+using TicketSense.Contracts;
 using TicketSense.Web.Api;
 
 namespace TicketSense.Web.Pages.Tickets;

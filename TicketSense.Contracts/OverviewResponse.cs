@@ -1,0 +1,12 @@
+namespace TicketSense.Contracts;
+
+/// <summary>
+/// The dashboard's main read, cached under <c>triage:overview</c>. The <c>by_*</c> maps count triaged tickets and hold
+/// every enum value, 0 when none; <see cref="Pending"/> counts tickets without a triage.
+/// </summary>
+public sealed record OverviewResponse(
+    int TotalTickets,
+    int Pending,
+    IReadOnlyDictionary<Priority, int> ByPriority,
+    IReadOnlyDictionary<Category, int> ByCategory,
+    IReadOnlyDictionary<Sentiment, int> BySentiment);

@@ -1,0 +1,12 @@
+namespace TicketSense.Contracts;
+
+/// <summary>A stored ticket with its triage; <see cref="Triage"/> and <see cref="TriageMeta"/> are null while it is pending.</summary>
+public sealed record TicketResponse(
+    string Id,
+    string Sender,
+    string Subject,
+    string Body,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset CreatedAt,
+    TriageOutput? Triage,
+    TriageMeta? TriageMeta);
