@@ -5,12 +5,26 @@ using TicketSense.Contracts;
 namespace TicketSense.Core.Data;
 
 /// <summary>
-/// The tickets and gold labels under <c>data/</c>: the seed set (<c>batch_*.json</c> + <c>gold.json</c>) and the
-/// evaluation set (<c>eval/tickets.json</c> + <c>eval/gold.json</c>), which no model is ever trained on.
+/// The tickets and gold labels under <c>data/</c>: the seed set (<c>batch_*.json</c> + <c>gold.json</c>) and the two
+/// held-out sets no model is ever trained on, each a folder with <c>tickets.json</c> + <c>gold.json</c>: <c>eval/</c>
+/// (80 tickets in other voices) and <c>holdout/</c> (220 tickets of other companies and industries).
 /// </summary>
 public sealed record TicketDataset(IReadOnlyList<Ticket> Tickets, IReadOnlyDictionary<string, GoldLabel> Gold)
 {
+    public const string Seed = "seed";
     public const string EvalFolder = "eval";
+    public const string HoldoutFolder = "holdout";
+
+    /// <summary>The sets <see cref="Load"/> knows, as <c>eval --set</c> names them.</summary>
+    public static IReadOnlyList<string> Sets { get; } = [Seed, EvalFolder, HoldoutFolder];
+
+    /// <summary>One of <see cref="Sets"/>: the seed set, or a held-out set from its folder.</summary>
+    public static TicketDataset Load(string dataPath, string set) => set switch
+    {
+        Seed => LoadSeed(dataPath),
+        EvalFolder or HoldoutFolder => LoadHeldOut(Path.Combine(dataPath, set)),
+        _ => throw new ArgumentException($"Unknown data set '{set}'; expected one of {string.Join(", ", Sets)}.", nameof(set)),
+    };
 
     /// <summary>The seed set under <paramref name="dataPath"/>: every <c>batch_*.json</c> in name order, and <c>gold.json</c>.</summary>
     public static TicketDataset LoadSeed(string dataPath)
@@ -20,11 +34,10 @@ public sealed record TicketDataset(IReadOnlyList<Ticket> Tickets, IReadOnlyDicti
         return new(batches.SelectMany(ReadTickets).ToList(), ReadGold(Path.Combine(dataPath, "gold.json")));
     }
 
-    public static TicketDataset LoadEval(string dataPath)
-    {
-        var folder = Path.Combine(dataPath, EvalFolder);
-        return new(ReadTickets(Path.Combine(folder, "tickets.json")), ReadGold(Path.Combine(folder, "gold.json")));
-    }
+    public static TicketDataset LoadEval(string dataPath) => Load(dataPath, EvalFolder);
+
+    private static TicketDataset LoadHeldOut(string folder) =>
+        new(ReadTickets(Path.Combine(folder, "tickets.json")), ReadGold(Path.Combine(folder, "gold.json")));
 
     public static IReadOnlyList<string> SeedBatchFiles(string dataPath) =>
         Directory.Exists(dataPath) ? Directory.GetFiles(dataPath, "batch_*.json").Order(StringComparer.Ordinal).ToList() : [];

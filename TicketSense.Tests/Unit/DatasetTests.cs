@@ -4,7 +4,7 @@ using TicketSense.Core.Data;
 
 namespace TicketSense.Tests.Unit;
 
-/// <summary>The seed and evaluation data under <c>data/</c> are what data/README.md promises.</summary>
+/// <summary>The seed and held-out data under <c>data/</c> are what data/README.md promises.</summary>
 public sealed class DatasetTests
 {
     private static readonly string DataFolder = DataPath.Resolve(null);
@@ -14,7 +14,9 @@ public sealed class DatasetTests
 
     private static List<TicketRequest> SeedRequests() => TicketDataset.SeedBatchFiles(DataFolder).SelectMany(Read).ToList();
 
-    private static List<TicketRequest> EvalRequests() => Read(Path.Combine(DataFolder, TicketDataset.EvalFolder, "tickets.json"));
+    /// <summary>The tickets of both held-out sets, which no model trains on.</summary>
+    private static List<TicketRequest> EvalRequests() =>
+        [.. Read(Path.Combine(DataFolder, TicketDataset.EvalFolder, "tickets.json")), .. Read(Path.Combine(DataFolder, TicketDataset.HoldoutFolder, "tickets.json"))];
 
     [Fact]
     public void The_seed_set_is_six_batches_of_fifty_with_ids_in_order()
@@ -38,7 +40,7 @@ public sealed class DatasetTests
     }
 
     [Fact]
-    public void Ids_subjects_and_body_openings_are_unique_across_seed_and_eval()
+    public void Ids_subjects_and_body_openings_are_unique_across_seed_and_held_out_sets()
     {
         var all = SeedRequests().Concat(EvalRequests()).ToList();
         AssertUnique(all.Select(t => t.Id!), "id");
@@ -60,9 +62,10 @@ public sealed class DatasetTests
     [Theory]
     [InlineData("seed")]
     [InlineData("eval")]
+    [InlineData("holdout")]
     public void Every_ticket_has_a_gold_label_and_no_label_lacks_a_ticket(string set)
     {
-        var dataset = set == "seed" ? TicketDataset.LoadSeed(DataFolder) : TicketDataset.LoadEval(DataFolder);
+        var dataset = TicketDataset.Load(DataFolder, set);
 
         Assert.Equal(dataset.Tickets.Select(t => t.Id).Order(), dataset.Gold.Keys.Order());
         Assert.All(dataset.Gold.Values, gold =>
@@ -86,7 +89,7 @@ public sealed class DatasetTests
     [Fact]
     public void The_gold_files_hold_only_the_wire_names_of_the_enums()
     {
-        foreach (var file in new[] { Path.Combine(DataFolder, "gold.json"), Path.Combine(DataFolder, TicketDataset.EvalFolder, "gold.json") })
+        foreach (var file in new[] { "gold.json", Path.Combine(TicketDataset.EvalFolder, "gold.json"), Path.Combine(TicketDataset.HoldoutFolder, "gold.json") }.Select(f => Path.Combine(DataFolder, f)))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             foreach (var label in document.RootElement.EnumerateObject())

@@ -13,6 +13,12 @@ public sealed class DimensionScore(IReadOnlyList<string> labels)
 
     public double Accuracy => Total == 0 ? 0 : (double)Correct / Total;
 
+    /// <summary>The most frequent gold label: what a rule that always answers it would score.</summary>
+    public string MajorityLabel => Labels[Enumerable.Range(0, Labels.Count).MaxBy(row => Confusion[row].Sum())];
+
+    /// <summary>The accuracy of always answering <see cref="MajorityLabel"/>: the floor a model must beat.</summary>
+    public double MajorityBaseline => Total == 0 ? 0 : (double)Confusion.Max(row => row.Sum()) / Total;
+
     public void Add(string gold, string predicted)
     {
         Confusion[Index(gold)][Index(predicted)]++;

@@ -9,14 +9,14 @@ using TicketSense.Core.Triage.Local;
 namespace TicketSense.Worker.Evaluation;
 
 /// <summary>
-/// <c>eval [--set seed|eval] [--mode local|llm] [--json PATH]</c>: scores triage against the gold labels. The local
+/// <c>eval [--set seed|eval|holdout] [--mode local|llm] [--json PATH]</c>: scores triage against the gold labels. The local
 /// model on the seed set is 5-fold cross-validated (no ticket is scored by a model trained on it); on the eval set it is
 /// the model trained on every seed ticket. <c>--mode llm</c> scores the configured LLM pipeline. Needs no storage.
 /// </summary>
 public static class EvalCommand
 {
     public const int Folds = 5;
-    private const string Usage = "usage: eval [--set seed|eval] [--mode local|llm] [--json PATH]";
+    private const string Usage = "usage: eval [--set seed|eval|holdout] [--mode local|llm] [--json PATH]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,7 +36,7 @@ public static class EvalCommand
                 default: hostArgs.Add(args[i]); break;
             }
         }
-        if (set is not ("seed" or "eval") || mode is not ("local" or "llm"))
+        if (!TicketDataset.Sets.Contains(set) || mode is not ("local" or "llm"))
         {
             Console.Error.WriteLine($"eval: unknown --set '{set}' or --mode '{mode}'. {Usage}");
             return 2;
@@ -81,13 +81,13 @@ public static class EvalCommand
     private static async Task<EvaluationReport> EvaluateLocalAsync(string set, string dataPath, IServiceProvider services, CancellationToken cancellationToken)
     {
         var seed = TicketDataset.LoadSeed(dataPath).Labelled();
-        if (set == "eval")
+        if (set != TicketDataset.Seed)
         {
             var report = new EvaluationReport(set, "local", "model trained on every seed ticket");
             var started = Stopwatch.GetTimestamp();
             var model = await services.GetRequiredService<LocalTriageModelProvider>().GetAsync(cancellationToken);
             report.TrainingMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Score(report, model, TicketDataset.LoadEval(dataPath).Labelled());
+            Score(report, model, TicketDataset.Load(dataPath, set).Labelled());
             return report;
         }
 
@@ -122,7 +122,7 @@ public static class EvalCommand
     {
         if (!services.GetRequiredService<ActiveTriageMode>().IsLlm)
             throw new InvalidOperationException("--mode llm needs an LLM: set Triage__ApiKey (and Triage__Endpoint for a provider other than the default).");
-        var tickets = set == "seed" ? TicketDataset.LoadSeed(dataPath).Labelled() : TicketDataset.LoadEval(dataPath).Labelled();
+        var tickets = TicketDataset.Load(dataPath, set).Labelled();
         var models = services.GetRequiredService<TriageModels>();
         var report = new EvaluationReport(set, "llm", "the configured LLM pipeline, one ticket at a time");
         var progress = Terminal.ProgressBar.ForConsole("eval", tickets.Count);

@@ -45,7 +45,7 @@ public sealed class EvaluationReport(string set, string mode, string method)
         foreach (var (name, score) in Dimensions)
         {
             output.WriteLine();
-            output.WriteLine($"{name}: {score.Accuracy:P1} ({score.Correct}/{score.Total})");
+            output.WriteLine($"{name}: {score.Accuracy:P1} ({score.Correct}/{score.Total}); majority-class baseline {score.MajorityBaseline:P1} (always {score.MajorityLabel})");
             output.WriteLine(score.Format());
         }
         output.WriteLine();

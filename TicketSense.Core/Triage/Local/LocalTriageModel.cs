@@ -62,9 +62,9 @@ public sealed class LocalTriageModel
         }
         var category = WireNames.Parse<Category>(labels[1]);
         return new TriageOutput(
-            WireNames.Parse<Priority>(labels[0]),
+            PriorityEvidence.Of(example.Cues).Decide(WireNames.Parse<Priority>(labels[0])),
             category,
-            WireNames.Parse<Sentiment>(labels[2]),
+            SentimentEvidence.Of(text, example.Cues).Decide(WireNames.Parse<Sentiment>(labels[2])),
             ExtractiveSummary.Of(ticket.Subject, lines),
             KeywordTags.Of(text, category));
     }
