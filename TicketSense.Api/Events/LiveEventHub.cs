@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
-using StackExchange.Redis;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
@@ -14,7 +13,7 @@ namespace TicketSense.Api.Events;
 /// small bounded queue of its own, so one slow browser never holds up the others or grows memory.
 /// </summary>
 public sealed class LiveEventHub(
-    IConnectionMultiplexer redis,
+    RedisSubscription subscription,
     OverviewRefresher refresher,
     IServiceScopeFactory scopes,
     ILogger<LiveEventHub> logger) : BackgroundService
@@ -37,20 +36,8 @@ public sealed class LiveEventHub(
     {
         refresher.Refreshed += OnOverviewRefreshed;
         stoppingToken.Register(() => refresher.Refreshed -= OnOverviewRefreshed);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var events = await redis.GetSubscriber().SubscribeAsync(RedisKeys.TriageEvents);
-                events.OnMessage(message => PublishTriagedAsync(message.Message.ToString(), stoppingToken));
-                return;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning("Subscribing to triage events failed, retrying in 2 s: {Reason}", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-        }
+        var events = await subscription.SubscribeAsync(RedisKeys.TriageEvents, stoppingToken);
+        events.OnMessage(message => PublishTriagedAsync(message.Message.ToString(), stoppingToken));
     }
 
     private void OnOverviewRefreshed(OverviewResponse overview) =>
