@@ -4,15 +4,22 @@ namespace TicketSense.Api;
 
 /// <summary>
 /// <c>Api:MaxRequestBytes</c> within a range that can carry a ticket and cannot exhaust memory: zero or a negative value
-/// would refuse every ticket, and Kestrel reads a body up to the limit.
+/// would refuse every ticket, and Kestrel reads a body up to the limit. <c>Api:HeartbeatSeconds</c> short enough to keep
+/// an idle <c>/events</c> stream open through proxies that close quiet connections (often after 60 s or more).
 /// </summary>
 public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {
     public const long MinRequestBytes = 1_024;
     public const long MaxRequestBytes = 100 * 1_024 * 1_024;
+    public const int MaxHeartbeatSeconds = 55;
 
-    public ValidateOptionsResult Validate(string? name, ApiOptions options) =>
-        options.MaxRequestBytes is >= MinRequestBytes and <= MaxRequestBytes
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Api:MaxRequestBytes must be between {MinRequestBytes} and {MaxRequestBytes}; it is {options.MaxRequestBytes}.");
+    public ValidateOptionsResult Validate(string? name, ApiOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxRequestBytes is < MinRequestBytes or > MaxRequestBytes)
+            failures.Add($"Api:MaxRequestBytes must be between {MinRequestBytes} and {MaxRequestBytes}; it is {options.MaxRequestBytes}.");
+        if (options.HeartbeatSeconds is < 1 or > MaxHeartbeatSeconds)
+            failures.Add($"Api:HeartbeatSeconds must be between 1 and {MaxHeartbeatSeconds}; it is {options.HeartbeatSeconds}.");
+        return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
 }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using StackExchange.Redis;
+using Microsoft.Extensions.Options;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
@@ -10,52 +11,60 @@ namespace TicketSense.Api.Events;
 
 /// <summary>
 /// Fans live events out to every connected <c>/events</c> client: a <c>triaged</c> event for each id on
-/// <c>triage:events</c> (from any Api or Worker), an <c>overview</c> event after each refresh. Each client has a
-/// small bounded queue of its own, so one slow browser never holds up the others or grows memory.
+/// <c>triage:events</c> (from any Api or Worker), an <c>overview</c> event after each refresh, and a <c>heartbeat</c>
+/// of its own to each client. Each client has a small bounded queue of its own, so one slow browser never holds up the
+/// others or grows memory.
 /// </summary>
 public sealed class LiveEventHub(
-    IConnectionMultiplexer redis,
+    RedisSubscription subscription,
     OverviewRefresher refresher,
     IServiceScopeFactory scopes,
+    IOptions<ApiOptions> options,
+    TimeProvider time,
     ILogger<LiveEventHub> logger) : BackgroundService
 {
     private const int QueueCapacity = 256;
-    private readonly ConcurrentDictionary<Guid, Channel<LiveEvent>> _clients = new();
+    private readonly ConcurrentDictionary<Guid, Channel<SseItem<string>>> _clients = new();
 
     public int ClientCount => _clients.Count;
 
-    /// <summary>A queue of events for one client; dispose it when the client goes away.</summary>
-    public Subscription Subscribe()
+    /// <summary>
+    /// One client's events until it leaves (<paramref name="cancellationToken"/>): <see cref="LiveEvents.Hello"/> at
+    /// once, then each event as it happens and a heartbeat every <c>Api:HeartbeatSeconds</c>.
+    /// </summary>
+    public async IAsyncEnumerable<SseItem<string>> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var queue = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        queue.Writer.TryWrite(LiveEvents.Hello);
+        var interval = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
+        using var heartbeat = time.CreateTimer(_ => queue.Writer.TryWrite(LiveEvents.Heartbeat), null, interval, interval);
         var id = Guid.NewGuid();
-        var queue = Channel.CreateBounded<LiveEvent>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         _clients[id] = queue;
-        return new Subscription(queue.Reader, () => _clients.TryRemove(id, out _));
+        try
+        {
+            await foreach (var item in queue.Reader.ReadAllAsync(cancellationToken)) yield return item;
+        }
+        finally
+        {
+            // The client leaving (the request aborted) ends the enumeration, so no queue outlives its client.
+            _clients.TryRemove(id, out _);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         refresher.Refreshed += OnOverviewRefreshed;
         stoppingToken.Register(() => refresher.Refreshed -= OnOverviewRefreshed);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var events = await redis.GetSubscriber().SubscribeAsync(RedisKeys.TriageEvents);
-                events.OnMessage(message => PublishTriagedAsync(message.Message.ToString(), stoppingToken));
-                return;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning("Subscribing to triage events failed, retrying in 2 s: {Reason}", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-        }
+        var events = await subscription.SubscribeAsync(RedisKeys.TriageEvents, stoppingToken);
+        events.OnMessage(message => PublishTriagedAsync(message.Message.ToString(), stoppingToken));
     }
 
-    private void OnOverviewRefreshed(OverviewResponse overview) =>
-        Broadcast(new LiveEvent("overview", JsonSerializer.Serialize(overview, TicketSenseJson.Options)));
+    private void OnOverviewRefreshed(OverviewResponse overview) => Broadcast(LiveEvents.Overview(overview));
 
+    /// <summary>
+    /// Reads the ticket from Postgres even when this process triaged it: the event arrives before the triaging request
+    /// has its response, and the Redis cache holds only the labels, not the ticket or its triage_meta.
+    /// </summary>
     private async Task PublishTriagedAsync(string ticketId, CancellationToken cancellationToken)
     {
         if (_clients.IsEmpty) return;
@@ -64,7 +73,7 @@ public sealed class LiveEventHub(
             await using var scope = scopes.CreateAsyncScope();
             var ticket = await scope.ServiceProvider.GetRequiredService<TicketRepository>().GetAsync(ticketId, cancellationToken);
             if (ticket is null) return;
-            Broadcast(new LiveEvent("triaged", JsonSerializer.Serialize(ticket.ToResponse(), TicketSenseJson.Options)));
+            Broadcast(LiveEvents.Triaged(ticket.ToResponse()));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -72,15 +81,8 @@ public sealed class LiveEventHub(
         }
     }
 
-    private void Broadcast(LiveEvent liveEvent)
+    private void Broadcast(SseItem<string> liveEvent)
     {
         foreach (var queue in _clients.Values) queue.Writer.TryWrite(liveEvent);
-    }
-
-    public sealed class Subscription(ChannelReader<LiveEvent> reader, Action unsubscribe) : IDisposable
-    {
-        public ChannelReader<LiveEvent> Reader { get; } = reader;
-
-        public void Dispose() => unsubscribe();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -35,7 +36,9 @@ public static class StorageRegistration
         // over the same connection string, created only when something asks for it.
         services.AddSingleton(_ => NpgsqlDataSource.Create(Required(builder.Configuration, TicketsConnectionName)));
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RedisJsonStore>();
+        services.AddSingleton<RedisSubscription>();
         services.AddSingleton<TriageCache>();
         services.AddSingleton<OverviewStore>();
         services.AddSingleton<TriageEvents>();

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 
@@ -14,7 +13,7 @@ namespace TicketSense.Core.Overview;
 /// <see cref="Refreshed"/> tells in-process listeners (the Api's live events) about each new overview.
 /// </summary>
 public sealed class OverviewRefresher(
-    IConnectionMultiplexer redis,
+    RedisSubscription subscription,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<OverviewRefresher> logger) : BackgroundService
@@ -31,7 +30,8 @@ public sealed class OverviewRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await SubscribeAsync(stoppingToken);
+        var events = await subscription.SubscribeAsync(RedisKeys.TriageEvents, stoppingToken);
+        events.OnMessage(_ => MarkStale());
         var last = DateTimeOffset.MinValue;
         while (await _stale.Reader.WaitToReadAsync(stoppingToken))
         {
@@ -54,24 +54,6 @@ public sealed class OverviewRefresher(
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Overview refresh failed; the next triage event retries it");
-        }
-    }
-
-    /// <summary>Subscribes to <c>triage:events</c>, retrying while Redis is down (the multiplexer re-subscribes after reconnects by itself).</summary>
-    private async Task SubscribeAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await redis.GetSubscriber().SubscribeAsync(RedisKeys.TriageEvents, (_, _) => MarkStale());
-                return;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning("Subscribing to {Channel} failed, retrying in 2 s: {Reason}", RedisKeys.TriageEvents.ToString(), ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
-            }
         }
     }
 }

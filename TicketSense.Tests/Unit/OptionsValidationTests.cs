@@ -49,6 +49,14 @@ public sealed class OptionsValidationTests
         Assert.StartsWith("Api:MaxRequestBytes", Failures(new ApiOptionsValidator(), new ApiOptions { MaxRequestBytes = bytes }));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(ApiOptionsValidator.MaxHeartbeatSeconds + 1)]
+    public void A_heartbeat_interval_out_of_range_is_named(int seconds)
+    {
+        Assert.StartsWith("Api:HeartbeatSeconds", Failures(new ApiOptionsValidator(), new ApiOptions { HeartbeatSeconds = seconds }));
+    }
+
     [Fact]
     public void Paths_must_exist_where_they_are_read_and_each_failure_is_named()
     {

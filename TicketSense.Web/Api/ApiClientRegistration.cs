@@ -3,8 +3,8 @@ using Microsoft.Extensions.Http.Resilience;
 namespace TicketSense.Web.Api;
 
 /// <summary>
-/// Two clients for the Api: pages get short timeouts (a dashboard should show "unreachable" quickly, not hang), and
-/// the live-event proxy gets none at all (its request is meant to stay open).
+/// The Api, found by service discovery: pages get a client with short timeouts (a dashboard should show "unreachable"
+/// quickly, not hang), and the live events a YARP forwarder with none at all (its request is meant to stay open).
 /// </summary>
 public static class ApiClientRegistration
 {
@@ -23,13 +23,8 @@ public static class ApiClientRegistration
                 options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(8);
                 options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
             });
-        services.AddHttpClient(TicketSenseApiClient.EventsClientName, http =>
-            {
-                http.BaseAddress = new Uri(ApiBaseAddress);
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        services.AddHttpForwarderWithServiceDiscovery();
         return services;
     }
 }

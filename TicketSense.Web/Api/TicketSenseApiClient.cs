@@ -7,8 +7,6 @@ namespace TicketSense.Web.Api;
 /// <summary>The dashboard's only door to data: the TicketSense Api at <c>http://api</c>, resolved by service discovery.</summary>
 public sealed class TicketSenseApiClient(HttpClient http)
 {
-    public const string EventsClientName = "api-events";
-
     public async Task<OverviewResponse> GetOverviewAsync(CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<OverviewResponse>("/overview", TicketSenseJson.Options, cancellationToken))!;
 

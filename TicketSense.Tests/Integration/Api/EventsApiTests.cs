@@ -1,5 +1,7 @@
+using System.Net.ServerSentEvents;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSense.Api.Events;
+using TicketSense.Testing;
 using TicketSense.Tests.Infrastructure;
 
 namespace TicketSense.Tests.Integration.Api;
@@ -10,28 +12,38 @@ public sealed class EventsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_triage_is_streamed_as_a_triaged_event_and_an_overview_event()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/events");
-        using var response = await api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var response = await api.Client.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        Assert.Equal(": connected", await reader.ReadLineAsync(timeout.Token));
+        await using var events = await EnumerateAsync(response, timeout.Token);
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("heartbeat", events.Current.EventType); // the first event: subscribed
 
         await api.PostAsync("sse-1");
 
-        var seen = new List<string>();
-        string? line;
-        while ((line = await reader.ReadLineAsync(timeout.Token)) is not null)
+        string? triaged = null, overview = null;
+        while ((triaged is null || overview is null) && await events.MoveNextAsync())
         {
-            if (line.Length > 0) seen.Add(line);
-            if (seen.Contains("event: overview") && seen.Contains("event: triaged") && seen.Last().StartsWith("data:", StringComparison.Ordinal)) break;
+            if (events.Current.EventType == "triaged") triaged = events.Current.Data;
+            if (events.Current.EventType == "overview") overview = events.Current.Data;
         }
+        Assert.StartsWith("{\"id\":\"sse-1\"", triaged);
+        Assert.Contains("\"triage\":{\"priority\":", triaged);
+        Assert.StartsWith("{\"total_tickets\":", overview);
+    }
 
-        var triaged = seen.IndexOf("event: triaged");
-        Assert.True(triaged >= 0, string.Join("\n", seen));
-        Assert.StartsWith("data: {\"id\":\"sse-1\"", seen[triaged + 1]);
-        Assert.Contains("\"triage\":{\"priority\":", seen[triaged + 1]);
-        var overview = seen.IndexOf("event: overview");
-        Assert.StartsWith("data: {\"total_tickets\":", seen[overview + 1]);
+    [Fact]
+    public async Task The_stream_opens_with_a_heartbeat_carrying_the_retry_delay_then_repeats_it()
+    {
+        await using var quick = new ApiFactory(api.Storage, new Dictionary<string, string?> { ["Api:HeartbeatSeconds"] = "1" });
+        using var client = quick.CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await client.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        await using var events = await EnumerateAsync(response, timeout.Token);
+
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal(("heartbeat", "{}", TimeSpan.FromSeconds(2)), (events.Current.EventType, events.Current.Data, events.Current.ReconnectionInterval));
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal(("heartbeat", "{}", (TimeSpan?)null), (events.Current.EventType, events.Current.Data, events.Current.ReconnectionInterval));
     }
 
     [Fact]
@@ -52,4 +64,7 @@ public sealed class EventsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         while (hub.ClientCount != before && DateTimeOffset.UtcNow < deadline) await Task.Delay(50);
         Assert.Equal(before, hub.ClientCount);
     }
+
+    private static async Task<IAsyncEnumerator<SseItem<string>>> EnumerateAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
 }

@@ -80,7 +80,7 @@
   };
 
   const connect = () => {
-    // EventSource reconnects by itself (after the relay's "retry" delay) when the Api restarts.
+    // EventSource reconnects by itself (after the stream's "retry" delay, 2 s) when the Api restarts.
     const events = new EventSource("/live");
     events.onopen = () => setStatus("live: connected", "connected");
     events.onerror = () => setStatus("live: reconnecting…", "disconnected");
