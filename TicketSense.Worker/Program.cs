@@ -1,6 +1,4 @@
-using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
-using TicketSense.Core.Triage;
 using TicketSense.Worker;
 using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Commands;
@@ -22,12 +20,9 @@ switch (args.FirstOrDefault())
 var builder = Host.CreateApplicationBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddTicketSenseStorage();
-builder.AddTicketSenseTriage();
+builder.AddTicketSenseWorker(migrateAtStart: true);
 builder.AddTicketSenseOverview();
-builder.AddTicketSenseWorkerOptions();
 builder.Services.AddSingleton<SeedGate>();
-builder.Services.AddSingleton<BacklogTriager>();
 builder.Services.AddHostedService<SeedLoaderService>();
 builder.Services.AddHostedService<BacklogTriageService>();
 

@@ -1,7 +1,4 @@
 using TicketSense.Core.Data;
-using TicketSense.Core.Overview;
-using TicketSense.Core.Triage;
-using TicketSense.Worker.Backlog;
 
 namespace TicketSense.Worker.Commands;
 
@@ -15,11 +12,7 @@ public static class CommandHost
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddTicketSenseStorage(migrateAtStart: false);
-        builder.AddTicketSenseTriage();
-        builder.Services.AddScoped<OverviewService>();
-        builder.AddTicketSenseWorkerOptions();
-        builder.Services.AddSingleton<BacklogTriager>();
+        builder.AddTicketSenseWorker(migrateAtStart: false);
         return builder.Build();
     }
 
