@@ -43,8 +43,6 @@ public sealed class WorkerCommandLineTests
     [InlineData("triage-all --forse", "--forse")]
     [InlineData("refresh-overview now", "now")]
     [InlineData("eval --set nonsense", "nonsense")]
-    [InlineData("eval --mode psychic", "psychic")]
-    [InlineData("eval --json", "--json")]
     [InlineData("seed --bogus", "--bogus")]
     public async Task A_usage_error_exits_2_naming_what_is_wrong(string commandLine, string named)
     {
