@@ -28,16 +28,8 @@ public sealed class ApiFactory(string ticketsConnectionString, string cacheConne
 
     /// <summary>
     /// Waits for the Api's start-up migration (a no-op on a database cloned from the migrated template, but it runs in
-    /// the background): until it is done, the ticket endpoints answer 503.
+    /// the background): until it is done, the ticket endpoints answer 503. Throws a TimeoutException after 30 s.
     /// </summary>
-    public async Task WaitUntilMigratedAsync()
-    {
-        var database = Services.GetRequiredService<DatabaseState>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (!database.IsMigrated)
-        {
-            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException("The Api did not migrate its database within 30 s.");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitUntilMigratedAsync() =>
+        Services.GetRequiredService<DatabaseState>().WaitUntilMigratedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 }

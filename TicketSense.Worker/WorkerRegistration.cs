@@ -1,11 +1,30 @@
 using TicketSense.Core;
+using TicketSense.Core.Data;
+using TicketSense.Core.Overview;
+using TicketSense.Core.Triage;
+using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Seeding;
 
 namespace TicketSense.Worker;
 
-/// <summary>The worker's own settings (<c>Worker</c>, <c>Seed</c>), registered alike for the hosted worker and every one-shot command.</summary>
+/// <summary>What the worker's code runs on, registered alike for the hosted worker and every one-shot command.</summary>
 public static class WorkerRegistration
 {
+    /// <summary>
+    /// Storage, triage, the overview (without its background refresher), the worker's settings and the backlog triager.
+    /// </summary>
+    /// <param name="migrateAtStart">The hosted worker migrates in the background; a one-shot command migrates first, itself.</param>
+    public static IHostApplicationBuilder AddTicketSenseWorker(this IHostApplicationBuilder builder, bool migrateAtStart)
+    {
+        builder.AddTicketSenseStorage(migrateAtStart);
+        builder.AddTicketSenseTriage();
+        builder.AddTicketSenseOverviewService();
+        builder.AddTicketSenseWorkerOptions();
+        builder.Services.AddSingleton<BacklogTriager>();
+        return builder;
+    }
+
+    /// <summary>The worker's own settings (<c>Worker</c>, <c>Seed</c>), validated at start.</summary>
     public static IHostApplicationBuilder AddTicketSenseWorkerOptions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<WorkerOptions, WorkerOptionsValidator>(builder.Configuration, WorkerOptions.Section);

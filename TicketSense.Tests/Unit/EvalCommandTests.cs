@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TicketSense.Worker.Commands;
 using TicketSense.Worker.Evaluation;
 
 namespace TicketSense.Tests.Unit;
@@ -27,7 +28,7 @@ public sealed class EvalCommandTests
         try
         {
             var json = Path.Combine(folder.FullName, "report.json");
-            var exit = await EvalCommand.RunAsync(["--set", "eval", "--json", json, $"--Triage:LocalModelCache={folder.FullName}"]);
+            var exit = await WorkerCommandLine.InvokeAsync(["eval", "--set", "eval", "--json", json, $"--Triage:LocalModelCache={folder.FullName}"]);
 
             Assert.Equal(0, exit);
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
@@ -55,9 +56,9 @@ public sealed class EvalCommandTests
     [InlineData("--mode", "psychic")]
     [InlineData("--json")]
     public async Task Bad_arguments_exit_with_usage(params string[] args) =>
-        Assert.Equal(2, await EvalCommand.RunAsync(args));
+        Assert.Equal(2, await WorkerCommandLine.InvokeAsync(["eval", .. args]));
 
     [Fact]
     public async Task Llm_mode_without_a_key_says_what_to_set() =>
-        Assert.Equal(1, await EvalCommand.RunAsync(["--mode", "llm", "--Triage:Mode=auto"]));
+        Assert.Equal(1, await WorkerCommandLine.InvokeAsync(["eval", "--mode", "llm", "--Triage:Mode=auto"]));
 }

@@ -21,7 +21,7 @@ public sealed class BacklogTriageService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!database.IsMigrated) await Task.Delay(500, stoppingToken);
+        await database.WaitUntilMigratedAsync(stoppingToken);
         await seed.WaitAsync(stoppingToken);
         _ = ListenAsync(stoppingToken);
 

@@ -1,7 +1,4 @@
 using TicketSense.Core.Data;
-using TicketSense.Core.Overview;
-using TicketSense.Core.Triage;
-using TicketSense.Worker.Backlog;
 
 namespace TicketSense.Worker.Commands;
 
@@ -11,36 +8,31 @@ namespace TicketSense.Worker.Commands;
 /// </summary>
 public static class CommandHost
 {
-    public static IHost Build(string[] args)
+    /// <param name="settings">Configuration settings in command-line form (<c>--Key=value</c>).</param>
+    public static IHost Build(string[] settings)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddTicketSenseStorage(migrateAtStart: false);
-        builder.AddTicketSenseTriage();
-        builder.Services.AddScoped<OverviewService>();
-        builder.AddTicketSenseWorkerOptions();
-        builder.Services.AddSingleton<BacklogTriager>();
+        builder.AddTicketSenseWorker(migrateAtStart: false);
         return builder.Build();
     }
 
     /// <summary>Runs <paramref name="command"/> on a migrated database; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string name, string[] args, Func<IServiceProvider, CancellationToken, Task<int>> command)
+    public static async Task<int> RunAsync(string name, string[] settings, Func<IServiceProvider, CancellationToken, Task<int>> command,
+        CancellationToken cancellationToken)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         try
         {
-            using var host = Build(args);
+            using var host = Build(settings);
             await using (var scope = host.Services.CreateAsyncScope())
             {
-                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<TicketsDbContext>(), cancel.Token);
+                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<TicketsDbContext>(), cancellationToken);
             }
-            return await command(host.Services, cancel.Token);
+            return await command(host.Services, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"{name}: cancelled.");
-            return 130;
+            throw; // Npgsql's cancellation carries a PostgresException inside: a cancellation, not an unreachable server
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException || ex.InnerException is Npgsql.NpgsqlException)
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using TicketSense.Contracts;
 using TicketSense.Core.Overview;
@@ -7,12 +8,17 @@ namespace TicketSense.Worker.Commands;
 /// <summary><c>refresh-overview</c>: recomputes <c>triage:overview</c> from Postgres and prints it.</summary>
 public static class RefreshOverviewCommand
 {
-    public static Task<int> RunAsync(string[] args) => CommandHost.RunAsync("refresh-overview", args, async (services, cancellationToken) =>
+    public static Command Create(string[] settings)
     {
-        await using var scope = services.CreateAsyncScope();
-        var overview = await scope.ServiceProvider.GetRequiredService<OverviewService>().RefreshAsync(cancellationToken);
-        Console.WriteLine(JsonSerializer.Serialize(overview, TicketSenseJson.Options));
-        Console.WriteLine($"refresh-overview: {overview.TotalTickets} tickets, {overview.Pending} pending; stored in triage:overview for 24 h.");
-        return 0;
-    });
+        var command = new Command("refresh-overview", "Recompute triage:overview from Postgres, store it in Redis and print it.");
+        command.SetCancellableAction((_, cancellationToken) => CommandHost.RunAsync(command.Name, settings, async (services, token) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var overview = await scope.ServiceProvider.GetRequiredService<OverviewService>().RefreshAsync(token);
+            Console.WriteLine(JsonSerializer.Serialize(overview, TicketSenseJson.Options));
+            Console.WriteLine($"refresh-overview: {overview.TotalTickets} tickets, {overview.Pending} pending; stored in triage:overview for 24 h.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
 }

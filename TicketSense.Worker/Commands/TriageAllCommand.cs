@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TicketSense.Contracts;
@@ -14,36 +15,45 @@ namespace TicketSense.Worker.Commands;
 /// </summary>
 public static class TriageAllCommand
 {
-    public static Task<int> RunAsync(string[] args) => CommandHost.RunAsync("triage-all", args.Where(a => a != "--force").ToArray(), async (services, cancellationToken) =>
+    public static Command Create(string[] settings)
     {
-        var force = args.Contains("--force");
-        int total;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
-            total = force
-                ? await db.Tickets.CountAsync(cancellationToken)
-                : await db.Tickets.CountAsync(t => !db.TicketTriages.Any(x => x.TicketId == t.Id), cancellationToken);
-        }
-        var progress = ProgressBar.ForConsole(force ? "re-triage" : "triage", total);
-        var result = force ? await RetriageEveryTicketAsync(services, progress, cancellationToken)
-            : await services.GetRequiredService<BacklogTriager>().DrainAsync(progress, cancellationToken);
+        var force = new Option<bool>("--force") { Description = "Re-triage every ticket, past the cache, not only those without a triage" };
+        var command = new Command("triage-all", "Triage every ticket without a triage (safe beside running workers: tickets are claimed).") { force };
+        command.SetCancellableAction((parseResult, cancellationToken) =>
+            RunAsync(parseResult.GetValue(force), settings, cancellationToken));
+        return command;
+    }
 
-        await using (var scope = services.CreateAsyncScope())
+    private static Task<int> RunAsync(bool force, string[] settings, CancellationToken cancellationToken) =>
+        CommandHost.RunAsync("triage-all", settings, async (services, token) =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
-            var bySource = await db.TicketTriages.GroupBy(t => t.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var seconds = Math.Max(progress.Elapsed.TotalSeconds, 0.001);
-            Console.WriteLine($"triage-all: {result.Triaged} triaged, {result.Failed} failed in {seconds:0.0} s ({result.Triaged / seconds:0.0}/s). " +
-                $"Records by source: {string.Join(", ", bySource.Select(s => $"{WireNames.Of(s.Key)} {s.Count}"))}.");
-        }
-        if (result.Failed > 0)
-        {
-            Console.Error.WriteLine("triage-all: some tickets failed; they stay pending. Check the log above, then run triage-all again.");
-            return 1;
-        }
-        return 0;
-    });
+            int total;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
+                total = force
+                    ? await db.Tickets.CountAsync(token)
+                    : await db.Tickets.CountAsync(t => !db.TicketTriages.Any(x => x.TicketId == t.Id), token);
+            }
+            var progress = ProgressBar.ForConsole(force ? "re-triage" : "triage", total);
+            var result = force ? await RetriageEveryTicketAsync(services, progress, token)
+                : await services.GetRequiredService<BacklogTriager>().DrainAsync(progress, token);
+
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
+                var bySource = await db.TicketTriages.GroupBy(t => t.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(token);
+                var seconds = Math.Max(progress.Elapsed.TotalSeconds, 0.001);
+                Console.WriteLine($"triage-all: {result.Triaged} triaged, {result.Failed} failed in {seconds:0.0} s ({result.Triaged / seconds:0.0}/s). " +
+                    $"Records by source: {string.Join(", ", bySource.Select(s => $"{WireNames.Of(s.Key)} {s.Count}"))}.");
+            }
+            if (result.Failed > 0)
+            {
+                Console.Error.WriteLine("triage-all: some tickets failed; they stay pending. Check the log above, then run triage-all again.");
+                return 1;
+            }
+            return 0;
+        }, cancellationToken);
 
     private static async Task<BacklogResult> RetriageEveryTicketAsync(IServiceProvider services, IProgress<int> progress, CancellationToken cancellationToken)
     {

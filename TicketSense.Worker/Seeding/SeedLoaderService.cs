@@ -16,7 +16,7 @@ public sealed class SeedLoaderService(
         try
         {
             if (options.Value.Path is not { Length: > 0 } path) return;
-            while (!database.IsMigrated) await Task.Delay(500, stoppingToken);
+            await database.WaitUntilMigratedAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try

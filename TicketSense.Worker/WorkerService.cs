@@ -1,0 +1,28 @@
+using TicketSense.Core.Overview;
+using TicketSense.Worker.Backlog;
+using TicketSense.Worker.Seeding;
+
+namespace TicketSense.Worker;
+
+/// <summary>
+/// The worker with no command, as the AppHost starts it: migrates the database, loads <c>Seed:Path</c>, then keeps
+/// every ticket triaged and the overview fresh until it is stopped.
+/// </summary>
+public static class WorkerService
+{
+    /// <param name="settings">Configuration settings in command-line form (<c>--Worker:Concurrency 4</c>).</param>
+    public static async Task<int> RunAsync(string[] settings, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(settings);
+        builder.AddServiceDefaults();
+        builder.AddTicketSenseWorker(migrateAtStart: true);
+        builder.AddTicketSenseOverview();
+        builder.Services.AddSingleton<SeedGate>();
+        builder.Services.AddHostedService<SeedLoaderService>();
+        builder.Services.AddHostedService<BacklogTriageService>();
+
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken);
+        return 0;
+    }
+}
