@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Data;
 
@@ -9,9 +10,17 @@ namespace TicketSense.Core.Data;
 /// </summary>
 public sealed class TriageEvents(IConnectionMultiplexer redis, ILogger<TriageEvents> logger)
 {
-    public async Task PublishTriagedAsync(string ticketId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Raised in this process for each triage it records, with the ticket as the API answers it, before the id goes
+    /// out on the channel: a listener here needs no read to show it.
+    /// </summary>
+    public event Action<TicketResponse>? TriagedHere;
+
+    public async Task PublishTriagedAsync(TicketResponse ticket, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        TriagedHere?.Invoke(ticket);
+        var ticketId = ticket.Id;
         if (!redis.IsConnected)
         {
             logger.LogWarning("Redis is unreachable; the triage of ticket {TicketId} is not announced", ticketId);

@@ -83,7 +83,7 @@ public sealed class TriageService(
         };
         await records.UpsertAsync(triage, cancellationToken);
         await cache.SetAsync(ticket.Id, answer.Output, cancellationToken);
-        await events.PublishTriagedAsync(ticket.Id, cancellationToken);
+        await events.PublishTriagedAsync(new TicketWithTriage(ticket, triage).ToResponse(), cancellationToken);
 
         var source = WireNames.Of(answer.Source);
         activity?.SetTag("triage.source", source);

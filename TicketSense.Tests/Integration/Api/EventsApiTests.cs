@@ -1,6 +1,8 @@
 using System.Net.ServerSentEvents;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSense.Api.Events;
+using TicketSense.Contracts;
+using TicketSense.Core.Data;
 using TicketSense.Testing;
 using TicketSense.Tests.Infrastructure;
 
@@ -29,6 +31,24 @@ public sealed class EventsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith("{\"id\":\"sse-1\"", triaged);
         Assert.Contains("\"triage\":{\"priority\":", triaged);
         Assert.StartsWith("{\"total_tickets\":", overview);
+    }
+
+    [Fact]
+    public async Task A_triage_recorded_in_this_process_is_sent_as_it_is_without_a_read()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await api.Client.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        await using var events = await EnumerateAsync(response, timeout.Token);
+        Assert.True(await events.MoveNextAsync()); // subscribed
+
+        // A ticket Postgres has never seen: only the response this process holds can produce its event.
+        var unstored = new TicketResponse("in-process-1", "a@example.com", "s", "b", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null);
+        await api.Factory.Services.GetRequiredService<TriageEvents>().PublishTriagedAsync(unstored, timeout.Token);
+
+        while (await events.MoveNextAsync() && events.Current.EventType != "triaged")
+        {
+        }
+        Assert.StartsWith("{\"id\":\"in-process-1\"", events.Current.Data);
     }
 
     [Fact]
