@@ -7,4 +7,4 @@ namespace TicketSense.Core.Triage;
 /// produced it (the prompt for an LLM, the model itself for the local one), and how sure it is of each label.
 /// </summary>
 public sealed record TriageModelAnswer(
-    TriageOutput Output, TriageSource Source, string Model, int Attempts, string PromptVersion, TriageConfidence? Confidence = null);
+    TriageOutput Output, TriageSource Source, string Model, int Attempts, string PromptVersion, TriageConfidence Confidence);

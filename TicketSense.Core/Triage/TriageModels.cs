@@ -9,7 +9,7 @@ namespace TicketSense.Core.Triage;
 /// <summary>
 /// Asks the models for a ticket's triage, without touching storage: the LLM pipeline (primary, then fallback) when
 /// one is registered (<c>llm</c> mode), and the local model when every LLM tier failed or there is none — so the
-/// answer is always a valid triage. <see cref="TriageService"/> stores what this returns; the <c>eval</c> command
+/// answer is always a valid triage, with its confidence (<see cref="SecondOpinion"/> for an LLM's). <see cref="TriageService"/> stores what this returns; the <c>eval</c> command
 /// scores it.
 /// </summary>
 public sealed class TriageModels(
@@ -31,7 +31,9 @@ public sealed class TriageModels(
                     cancellationToken);
                 // The fallback decorator accepted this answer with the same check: it is valid.
                 var output = TriageAnswer.Read(response.Text).Output!;
-                return new TriageModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value, TriagePrompt.Version);
+                var secondOpinion = (await localModel.GetAsync(cancellationToken)).Agreement(ticket, output);
+                return new TriageModelAnswer(output, ModelFallbackChatClient.SourceOf(response), response.ModelId ?? "unknown", counter.Value, TriagePrompt.Version,
+                    SecondOpinion.Of(secondOpinion));
             }
             catch (ModelFallbackException ex)
             {

@@ -110,7 +110,7 @@ public static class EvalCommand
         {
             var started = Stopwatch.GetTimestamp();
             var answer = model.Answer(ticket);
-            report.Add(gold, answer.Output, answer.Source, Stopwatch.GetElapsedTime(started));
+            report.Add(gold, answer.Output, answer.Confidence, answer.Source, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -127,7 +127,7 @@ public static class EvalCommand
         {
             var started = Stopwatch.GetTimestamp();
             var answer = await models.AskAsync(ticket, cancellationToken);
-            report.Add(gold, answer.Output, answer.Source, Stopwatch.GetElapsedTime(started));
+            report.Add(gold, answer.Output, answer.Confidence, answer.Source, Stopwatch.GetElapsedTime(started));
             progress.Report(++done);
         }
         return report;

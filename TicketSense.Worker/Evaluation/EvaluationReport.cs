@@ -26,13 +26,19 @@ public sealed class EvaluationReport(string set, string mode, string method)
 
     public SortedDictionary<string, int> Sources { get; } = new(StringComparer.Ordinal);
 
+    public ConfidenceBands Confidence { get; } = new();
+
     private double TotalLatencyMs { get; set; }
 
-    public void Add(GoldLabel gold, TriageOutput predicted, TriageSource source, TimeSpan latency)
+    public void Add(GoldLabel gold, TriageOutput predicted, TriageConfidence confidence, TriageSource source, TimeSpan latency)
     {
         Dimensions["priority"].Add(WireNames.Of(gold.Priority), WireNames.Of(predicted.Priority));
         Dimensions["category"].Add(WireNames.Of(gold.Category), WireNames.Of(predicted.Category));
         Dimensions["sentiment"].Add(WireNames.Of(gold.Sentiment), WireNames.Of(predicted.Sentiment));
+        Confidence.Add("priority", confidence.Priority, gold.Priority == predicted.Priority);
+        Confidence.Add("category", confidence.Category, gold.Category == predicted.Category);
+        Confidence.Add("sentiment", confidence.Sentiment, gold.Sentiment == predicted.Sentiment);
+        Confidence.AddTicket(confidence.Lowest);
         var name = WireNames.Of(source);
         Sources[name] = Sources.GetValueOrDefault(name) + 1;
         TotalLatencyMs += latency.TotalMilliseconds;
@@ -48,6 +54,10 @@ public sealed class EvaluationReport(string set, string mode, string method)
             output.WriteLine($"{name}: {score.Accuracy:P1} ({score.Correct}/{score.Total}); majority-class baseline {score.MajorityBaseline:P1} (always {score.MajorityLabel})");
             output.WriteLine(score.Format());
         }
+        output.WriteLine();
+        output.WriteLine("accuracy by confidence band (labels in the band):");
+        output.WriteLine(Confidence.Format());
+        output.WriteLine($"a fifth of the tickets have a label under confidence {Confidence.ThresholdForAFifth:0.00} (a Triage:ReviewThreshold for them)");
         output.WriteLine();
         output.WriteLine($"answered by: {string.Join(", ", Sources.Select(s => $"{s.Key} {s.Value}"))}");
         if (TrainingMs > 0) output.WriteLine($"training: {TrainingMs:F0} ms");

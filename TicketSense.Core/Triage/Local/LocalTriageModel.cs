@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 
@@ -20,11 +21,15 @@ public sealed class LocalTriageModel
     private readonly ITransformer[] models;
     private readonly PredictionEngine<TriageExample, LabelPrediction>[] engines;
 
+    // Per dimension, the label of each slot of the probability vector.
+    private readonly string[][] slotLabels;
+
     private LocalTriageModel(MLContext ml, ITransformer[] models)
     {
         this.ml = ml;
         this.models = models;
         engines = models.Select(m => ml.Model.CreatePredictionEngine<TriageExample, LabelPrediction>(m, inputSchemaDefinition: TriageExample.Schema())).ToArray();
+        slotLabels = engines.Select(SlotLabels).ToArray();
     }
 
     /// <summary>Trains on labelled tickets; the same tickets always give the same model.</summary>
@@ -43,30 +48,76 @@ public sealed class LocalTriageModel
     /// </summary>
     public TriageModelAnswer Answer(Ticket ticket)
     {
-        var validation = TriageValidator.Validate(Predict(ticket));
+        var (output, confidence) = Assess(ticket);
+        var validation = TriageValidator.Validate(output);
         return validation.Output is { } valid
-            ? new TriageModelAnswer(valid, TriageSource.Local, ModelName, Attempts: 0, PromptVersion: ModelName)
+            ? new TriageModelAnswer(valid, TriageSource.Local, ModelName, Attempts: 0, PromptVersion: ModelName, confidence)
             : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", validation.Errors)}");
     }
 
-    public TriageOutput Predict(Ticket ticket)
+    public TriageOutput Predict(Ticket ticket) => Assess(ticket).Output;
+
+    /// <summary>
+    /// The triage and its confidence: each label's probability under its classifier. Where a labelling rule moved a
+    /// label away from the classifier's choice, the rule's label is as likely as the classifier's choice is wrong:
+    /// 1 − the probability of that choice.
+    /// </summary>
+    public (TriageOutput Output, TriageConfidence Confidence) Assess(Ticket ticket)
     {
         // The body is read once: the classifiers, the summary and the tags all work from its content lines.
         var lines = TicketText.ContentLines(ticket.Body);
         var text = TicketText.ForModel(ticket.Subject, lines);
         var example = TriageExample.Of(text);
-        var labels = new string[engines.Length];
-        for (var i = 0; i < engines.Length; i++)
-        {
-            lock (engines[i]) labels[i] = engines[i].Predict(example).Label;
-        }
-        var category = WireNames.Parse<Category>(labels[1]);
-        return new TriageOutput(
-            PriorityEvidence.Of(example.Cues).Decide(WireNames.Parse<Priority>(labels[0])),
+        var predictions = Classify(example);
+        var category = WireNames.Parse<Category>(predictions[1].Label);
+        var output = new TriageOutput(
+            PriorityEvidence.Of(example.Cues).Decide(WireNames.Parse<Priority>(predictions[0].Label)),
             category,
-            SentimentEvidence.Of(text, example.Cues).Decide(WireNames.Parse<Sentiment>(labels[2])),
+            SentimentEvidence.Of(text, example.Cues).Decide(WireNames.Parse<Sentiment>(predictions[2].Label)),
             ExtractiveSummary.Of(ticket.Subject, lines),
             KeywordTags.Of(text, category));
+        return (output, new TriageConfidence(
+            RuledProbability(predictions, 0, WireNames.Of(output.Priority)),
+            RuledProbability(predictions, 1, WireNames.Of(output.Category)),
+            RuledProbability(predictions, 2, WireNames.Of(output.Sentiment))));
+    }
+
+    private double RuledProbability(LabelPrediction[] predictions, int dimension, string label) =>
+        predictions[dimension].Label == label
+            ? Probability(predictions, dimension, label)
+            : Math.Round(1 - Probability(predictions, dimension, predictions[dimension].Label), 4);
+
+    /// <summary>
+    /// How likely this model finds <paramref name="labels"/> for <paramref name="ticket"/>: each label's probability
+    /// under its classifier (a second opinion on another model's answer).
+    /// </summary>
+    public TriageConfidence Agreement(Ticket ticket, TriageOutput labels) =>
+        ConfidenceOf(Classify(TriageExample.Of(TicketText.ForModel(ticket.Subject, TicketText.ContentLines(ticket.Body)))), labels);
+
+    private LabelPrediction[] Classify(TriageExample example)
+    {
+        var predictions = new LabelPrediction[engines.Length];
+        for (var i = 0; i < engines.Length; i++)
+        {
+            lock (engines[i]) predictions[i] = engines[i].Predict(example);
+        }
+        return predictions;
+    }
+
+    private TriageConfidence ConfidenceOf(LabelPrediction[] predictions, TriageOutput labels) => new(
+        Probability(predictions, 0, WireNames.Of(labels.Priority)),
+        Probability(predictions, 1, WireNames.Of(labels.Category)),
+        Probability(predictions, 2, WireNames.Of(labels.Sentiment)));
+
+    // A label the classifier never saw in training (possible only for a tiny training set) has probability 0.
+    private double Probability(LabelPrediction[] predictions, int dimension, string label) =>
+        Array.IndexOf(slotLabels[dimension], label) is var slot and >= 0 ? Math.Round(predictions[dimension].Probabilities[slot], 4) : 0;
+
+    private static string[] SlotLabels(PredictionEngine<TriageExample, LabelPrediction> engine)
+    {
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        engine.OutputSchema["Score"].GetSlotNames(ref names);
+        return [.. names.DenseValues().Select(name => name.ToString())];
     }
 
     /// <summary>Writes each dimension's model to <c>{folder}/{key}.{dimension}.zip</c>, each through a temp file renamed into place.</summary>
