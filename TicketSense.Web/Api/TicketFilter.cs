@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace TicketSense.Web.Api;
 
 /// <summary>The ticket list's filters and page, as the Api's query string takes them.</summary>
-public sealed record TicketFilter(string? Priority, string? Category, string? Sentiment, string? Q, int Page, int PageSize = 20, string Order = "received_at")
+public sealed record TicketFilter(
+    string? Priority, string? Category, string? Sentiment, string? Q, int Page, int PageSize = 20, string Order = "received_at", bool NeedsReview = false)
 {
     public int Offset => Math.Max(0, Page - 1) * PageSize;
 
@@ -16,6 +17,7 @@ public sealed record TicketFilter(string? Priority, string? Category, string? Se
         ["sentiment"] = Empty(Sentiment),
         ["q"] = Empty(Q),
         ["order"] = Order,
+        ["needs_review"] = NeedsReview ? "true" : null,
     }.Where(pair => pair.Value is not null));
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

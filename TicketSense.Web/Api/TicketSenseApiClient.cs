@@ -28,6 +28,28 @@ public sealed class TicketSenseApiClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<TicketResponse>(TicketSenseJson.Options, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>PATCH /tickets/{id}/triage</c> with the labels a reviewer chose: the corrected ticket, or the Api's problem
+    /// details when it refused the correction (400, 404, 409).
+    /// </summary>
+    public async Task<(TicketResponse? Ticket, ProblemDetailsResponse? Problem)> CorrectAsync(
+        string id, string reviewer, Priority priority, Category category, Sentiment sentiment, CancellationToken cancellationToken)
+    {
+        var correction = new Dictionary<string, string>
+        {
+            ["priority"] = WireNames.Of(priority),
+            ["category"] = WireNames.Of(category),
+            ["sentiment"] = WireNames.Of(sentiment),
+            ["reviewer"] = reviewer,
+        };
+        using var response = await http.PatchAsJsonAsync($"/tickets/{Uri.EscapeDataString(id)}/triage", correction, TicketSenseJson.Options, cancellationToken);
+        if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<TicketResponse>(TicketSenseJson.Options, cancellationToken), null);
+        if ((int)response.StatusCode is >= 400 and < 500)
+            return (null, await response.Content.ReadFromJsonAsync<ProblemDetailsResponse>(TicketSenseJson.Options, cancellationToken));
+        response.EnsureSuccessStatusCode();
+        return (null, null);
+    }
+
     public async Task<TicketResponse?> RetriageAsync(string id, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync($"/tickets/{Uri.EscapeDataString(id)}/triage", null, cancellationToken);

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using TicketSense.Contracts;
+using TicketSense.Web.Api;
+
+namespace TicketSense.Web.Pages;
+
+/// <summary>
+/// The review queue: tickets whose least sure label is under the review threshold and that no human has corrected,
+/// least sure first. Each is confirmed or corrected in one step; it then leaves the queue.
+/// </summary>
+public sealed class ReviewModel(TicketSenseApiClient api, ILogger<ReviewModel> logger) : ApiPageModel(api, logger)
+{
+    public const int QueueSize = 20;
+
+    public TicketPage? Queue { get; private set; }
+
+    [TempData] public string? Message { get; set; }
+
+    [TempData] public string? Error { get; set; }
+
+    public Task OnGetAsync() => LoadAsync(async cancellationToken =>
+        Queue = await Api.GetTicketsAsync(new TicketFilter(null, null, null, null, 1, QueueSize, Order: "confidence", NeedsReview: true), cancellationToken));
+
+    // Labels arrive as their wire names ("feature_request"), which enum model binding does not know.
+    public async Task<IActionResult> OnPostAsync(string id, string? reviewer, string? priority, string? category, string? sentiment)
+    {
+        if (string.IsNullOrWhiteSpace(reviewer))
+        {
+            Error = "Enter your name as the reviewer first.";
+            return RedirectToPage();
+        }
+        if (!WireNames.TryParse<Priority>(priority, out var p) || !WireNames.TryParse<Category>(category, out var c) || !WireNames.TryParse<Sentiment>(sentiment, out var s))
+        {
+            Error = $"{id}: choose a priority, a category and a sentiment.";
+            return RedirectToPage();
+        }
+        (TicketResponse? Ticket, ProblemDetailsResponse? Problem) result = default;
+        await LoadAsync(async cancellationToken => result = await Api.CorrectAsync(id, reviewer.Trim(), p, c, s, cancellationToken));
+        if (ApiUnavailable) return Page();
+        if (result.Ticket is { } corrected) Message = $"{corrected.Id} saved as {priority} · {category} · {sentiment}.";
+        else Error = $"{id}: {result.Problem?.Describe()}";
+        return RedirectToPage();
+    }
+}
