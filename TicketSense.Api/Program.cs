@@ -33,6 +33,7 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi();
 
 builder.Services.AddScoped<TicketIntake>();
+builder.Services.AddScoped<TriageCorrections>();
 builder.Services.AddSingleton<LiveEventHub>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
 builder.Services.AddHealthChecks()

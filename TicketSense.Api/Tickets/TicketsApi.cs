@@ -8,7 +8,7 @@ using TicketSense.Core.Triage;
 
 namespace TicketSense.Api.Tickets;
 
-/// <summary><c>/tickets</c>: submit a ticket (stored first, then triaged), list, read, and re-triage.</summary>
+/// <summary><c>/tickets</c>: submit a ticket (stored first, then triaged), list, read, re-triage, correct, and its history.</summary>
 public static class TicketsApi
 {
     public static RouteGroupBuilder MapTickets(this IEndpointRouteBuilder routes)
@@ -38,7 +38,24 @@ public static class TicketsApi
         group.MapPost("/{id}/triage", RetriageAsync)
             .WithName("RetriageTicket")
             .WithSummary("Triage a ticket again, past the cache")
-            .WithDescription("Asks the models again and replaces the ticket's triage record.");
+            .WithDescription("Asks the models again and records their answer in the history. It becomes the ticket's triage, " +
+                "except for the fields a human corrected: those stay.");
+
+        group.MapPatch("/{id}/triage", CorrectAsync)
+            .WithName("CorrectTriage")
+            .WithSummary("Correct a ticket's triage")
+            .WithDescription("Sets any of priority, category, sentiment, summary and tags (at least one); reviewer (1–100 " +
+                "characters) is required, note (at most 1,000) optional. The fields named become human, confidence 1, and " +
+                "no later model answer replaces them; the others stay as the model gave them. 400 names every invalid field; " +
+                "404 for an unknown ticket; 409 when the ticket has no triage yet and the correction does not name all three labels.")
+            .Accepts<TriageCorrectionRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/{id}/history", HistoryAsync)
+            .WithName("GetTriageHistory")
+            .WithSummary("Every triage and correction of a ticket, newest first")
+            .WithDescription("Each model answer as the model gave it, and each correction as the whole triage right after it, " +
+                "with who made it and their note.");
 
         return group;
     }
@@ -82,6 +99,32 @@ public static class TicketsApi
 
         var outcome = await triage.TriageAsync(found.Ticket, force: true, cancellationToken);
         return TypedResults.Ok(found.ToResponse() with { Triage = outcome.Output, TriageMeta = outcome.Meta });
+    }
+
+    /// <summary>The correction's outcome as HTTP: each case has exactly one answer.</summary>
+    private static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> CorrectAsync(
+        string id, TriageCorrectionRequest? request, TriageCorrections corrections, CancellationToken cancellationToken) =>
+        await corrections.CorrectAsync(id, request, cancellationToken) switch
+        {
+            CorrectionOutcome.Corrected corrected => TypedResults.Ok(corrected.Ticket),
+            CorrectionOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The correction is invalid."),
+            CorrectionOutcome.NoSuchTicket missing => NotFound(missing.Id),
+            CorrectionOutcome.LabelsRequired pending => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The ticket has no triage yet.",
+                detail: $"Ticket '{pending.Id}' is still pending: a correction must name priority, category and sentiment " +
+                    "until a triage exists. Nothing was written.",
+                extensions: new Dictionary<string, object?> { ["id"] = pending.Id }),
+            var other => throw new UnreachableException($"Unexpected correction outcome {other.GetType().Name}."),
+        };
+
+    private static async Task<Results<Ok<TriageHistory>, ProblemHttpResult>> HistoryAsync(
+        string id, TicketRepository tickets, TriageRepository records, CancellationToken cancellationToken)
+    {
+        if (await tickets.GetAsync(id, cancellationToken) is null) return NotFound(id);
+
+        var history = await records.HistoryAsync(id, cancellationToken);
+        return TypedResults.Ok(new TriageHistory([.. history.Select(h => h.ToItem())]));
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(

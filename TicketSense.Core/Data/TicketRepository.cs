@@ -63,10 +63,10 @@ public sealed class TicketRepository(TicketsDbContext db)
             .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Ids of tickets that have no triage record, oldest first.</summary>
+    /// <summary>Ids of tickets the backlog owes a triage (no record, or a human's labels awaiting the model), oldest first.</summary>
     public async Task<IReadOnlyList<string>> ListUntriagedIdsAsync(int limit, CancellationToken cancellationToken) =>
         await db.Tickets.AsNoTracking()
-            .Where(t => !db.TicketTriages.Any(x => x.TicketId == t.Id))
+            .Where(t => !db.TicketTriages.Any(x => x.TicketId == t.Id && !x.AwaitingModel))
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Select(t => t.Id)
             .Take(limit)

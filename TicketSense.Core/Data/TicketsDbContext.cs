@@ -14,6 +14,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTriage> TicketTriages => Set<TicketTriage>();
     public DbSet<TriageClaim> TriageClaims => Set<TriageClaim>();
+    public DbSet<TriageHistoryRecord> TriageHistory => Set<TriageHistoryRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,13 +34,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
 
         modelBuilder.Entity<TicketTriage>(triage =>
         {
-            triage.ToTable("ticket_triages", table =>
-            {
-                table.HasCheckConstraint("ck_ticket_triages_priority", InList("priority", WireNames.All<Priority>()));
-                table.HasCheckConstraint("ck_ticket_triages_category", InList("category", WireNames.All<Category>()));
-                table.HasCheckConstraint("ck_ticket_triages_sentiment", InList("sentiment", WireNames.All<Sentiment>()));
-                table.HasCheckConstraint("ck_ticket_triages_source", InList("source", WireNames.All<TriageSource>()));
-            });
+            triage.ToTable("ticket_triages", table => CheckLabelsAndSource(table, "ticket_triages"));
             triage.HasKey(t => t.TicketId);
             triage.Property(t => t.TicketId).HasColumnName("ticket_id");
             triage.HasOne<Ticket>().WithOne().HasForeignKey<TicketTriage>(t => t.TicketId)
@@ -55,6 +50,38 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             triage.Property(t => t.Attempts).HasColumnName("attempts");
             triage.Property(t => t.LatencyMs).HasColumnName("latency_ms");
             triage.Property(t => t.TriagedAt).HasColumnName("triaged_at");
+            triage.Property(t => t.ConfidencePriority).HasColumnName("confidence_priority");
+            triage.Property(t => t.ConfidenceCategory).HasColumnName("confidence_category");
+            triage.Property(t => t.ConfidenceSentiment).HasColumnName("confidence_sentiment");
+            triage.Property(t => t.HumanFields).HasColumnName("human_fields").HasDefaultValueSql("'{}'");
+            triage.Property(t => t.Reviewer).HasColumnName("reviewer");
+            triage.Property(t => t.CorrectedAt).HasColumnName("corrected_at");
+            triage.Property(t => t.AwaitingModel).HasColumnName("awaiting_model").HasDefaultValue(false);
+        });
+
+        modelBuilder.Entity<TriageHistoryRecord>(history =>
+        {
+            history.ToTable("ticket_triage_history", table => CheckLabelsAndSource(table, "ticket_triage_history"));
+            history.HasKey(h => h.Id);
+            history.Property(h => h.Id).HasColumnName("id");
+            history.Property(h => h.TicketId).HasColumnName("ticket_id");
+            history.HasOne<Ticket>().WithMany().HasForeignKey(h => h.TicketId)
+                .HasConstraintName("fk_ticket_triage_history_tickets").OnDelete(DeleteBehavior.Cascade);
+            history.Property(h => h.Source).HasColumnName("source").HasConversion(WireConverter<TriageSource>());
+            history.Property(h => h.Model).HasColumnName("model");
+            history.Property(h => h.Reviewer).HasColumnName("reviewer");
+            history.Property(h => h.Note).HasColumnName("note");
+            history.Property(h => h.Priority).HasColumnName("priority").HasConversion(WireConverter<Priority>());
+            history.Property(h => h.Category).HasColumnName("category").HasConversion(WireConverter<Category>());
+            history.Property(h => h.Sentiment).HasColumnName("sentiment").HasConversion(WireConverter<Sentiment>());
+            history.Property(h => h.Summary).HasColumnName("summary");
+            history.Property(h => h.Tags).HasColumnName("tags");
+            history.Property(h => h.ConfidencePriority).HasColumnName("confidence_priority");
+            history.Property(h => h.ConfidenceCategory).HasColumnName("confidence_category");
+            history.Property(h => h.ConfidenceSentiment).HasColumnName("confidence_sentiment");
+            history.Property(h => h.At).HasColumnName("at");
+            history.HasIndex(h => new { h.TicketId, h.At, h.Id }).IsDescending(false, true, true)
+                .HasDatabaseName("ix_ticket_triage_history_ticket_id_at");
         });
 
         modelBuilder.Entity<TriageClaim>(claim =>
@@ -65,6 +92,15 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             claim.Property(c => c.WorkerId).HasColumnName("worker_id");
             claim.Property(c => c.LeaseUntil).HasColumnName("lease_until");
         });
+    }
+
+    /// <summary>Check constraints that keep <c>priority</c>, <c>category</c>, <c>sentiment</c> and <c>source</c> to their enums.</summary>
+    private static void CheckLabelsAndSource<TEntity>(TableBuilder<TEntity> table, string name) where TEntity : class
+    {
+        table.HasCheckConstraint($"ck_{name}_priority", InList("priority", WireNames.All<Priority>()));
+        table.HasCheckConstraint($"ck_{name}_category", InList("category", WireNames.All<Category>()));
+        table.HasCheckConstraint($"ck_{name}_sentiment", InList("sentiment", WireNames.All<Sentiment>()));
+        table.HasCheckConstraint($"ck_{name}_source", InList("source", WireNames.All<TriageSource>()));
     }
 
     private static string InList(string column, IEnumerable<string> values) =>

@@ -9,7 +9,8 @@ namespace TicketSense.Core.Data;
 public sealed class TriageClaimRepository(TicketsDbContext db)
 {
     /// <summary>
-    /// Claims up to <paramref name="limit"/> untriaged tickets that no live lease covers, oldest first, each try in one
+    /// Claims up to <paramref name="limit"/> untriaged tickets (no triage yet, or only a human's labels awaiting the
+    /// model's summary and tags) that no live lease covers, oldest first, each try in one
     /// statement. Concurrent claimers skip each other's locked rows (<c>FOR UPDATE SKIP LOCKED</c>), and the upsert
     /// only takes a claim row whose lease has expired, so even a claimer with an older snapshot cannot steal a live one.
     /// </summary>
@@ -35,7 +36,7 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
             WITH candidates AS (
                 SELECT t.id, t.created_at
                 FROM tickets t
-                WHERE NOT EXISTS (SELECT 1 FROM ticket_triages x WHERE x.ticket_id = t.id)
+                WHERE NOT EXISTS (SELECT 1 FROM ticket_triages x WHERE x.ticket_id = t.id AND NOT x.awaiting_model)
                   AND NOT EXISTS (SELECT 1 FROM triage_claims c WHERE c.ticket_id = t.id AND c.lease_until > now())
                 ORDER BY t.created_at, t.id
                 LIMIT {limit}
@@ -49,12 +50,12 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
             """).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Whether any untriaged ticket is free to claim: the candidates of <see cref="ClaimOnceAsync"/>, without locks.</summary>
+    /// <summary>Whether any untriaged (or awaiting-model) ticket is free to claim: the candidates of <see cref="ClaimOnceAsync"/>, without locks.</summary>
     private Task<bool> AnyClaimableAsync(CancellationToken cancellationToken) =>
         db.Database.SqlQuery<bool>($"""
             SELECT EXISTS (
                 SELECT 1 FROM tickets t
-                WHERE NOT EXISTS (SELECT 1 FROM ticket_triages x WHERE x.ticket_id = t.id)
+                WHERE NOT EXISTS (SELECT 1 FROM ticket_triages x WHERE x.ticket_id = t.id AND NOT x.awaiting_model)
                   AND NOT EXISTS (SELECT 1 FROM triage_claims c WHERE c.ticket_id = t.id AND c.lease_until > now())
             ) AS "Value"
             """).SingleAsync(cancellationToken);

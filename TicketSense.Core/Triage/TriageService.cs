@@ -6,8 +6,9 @@ namespace TicketSense.Core.Triage;
 
 /// <summary>
 /// Triages one ticket: the cache unless forced or new → the durable record, re-cached without asking any model → the model
-/// pipeline (LLM tiers, then the local model, so a ticket always gets a valid triage) → the record in Postgres → the
-/// cache → an event on <c>triage:events</c>.
+/// pipeline (LLM tiers, then the local model, so a ticket always gets a valid triage) → the answer in the history and the
+/// current record in Postgres (fields a human set stay) → the cache → an event on <c>triage:events</c>. A record that
+/// only holds a human's labels (awaiting the model) is not an answer: the models are asked.
 /// </summary>
 public sealed class TriageService(
     TriageRepository records,
@@ -27,7 +28,7 @@ public sealed class TriageService(
                 activity?.SetTag("triage.cache_hit", true);
                 return new TriageOutcome(cached, null, FromCache: true);
             }
-            if (await records.GetAsync(ticket.Id, cancellationToken) is { } record)
+            if (await records.GetAsync(ticket.Id, cancellationToken) is { AwaitingModel: false } record)
             {
                 activity?.SetTag("triage.cache_hit", false);
                 activity?.SetTag("triage.source", WireNames.Of(record.Source));
@@ -58,7 +59,10 @@ public sealed class TriageService(
         return activity;
     }
 
-    /// <summary>Asks the models, then writes the record, caches the labels and announces the triage.</summary>
+    /// <summary>
+    /// Asks the models, then records the answer in the history and as the current triage (keeping what a human set),
+    /// caches the current labels and announces them.
+    /// </summary>
     private async Task<TriageOutcome> AskAndRecordAsync(Ticket ticket, Activity? activity, CancellationToken cancellationToken)
     {
         activity?.SetTag("triage.cache_hit", false);
@@ -66,7 +70,7 @@ public sealed class TriageService(
         var answer = await models.AskAsync(ticket, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
 
-        var triage = new TicketTriage
+        var answered = new TicketTriage
         {
             TicketId = ticket.Id,
             Priority = answer.Output.Priority,
@@ -79,21 +83,27 @@ public sealed class TriageService(
             PromptVersion = answer.PromptVersion,
             Attempts = answer.Attempts,
             LatencyMs = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds),
-            TriagedAt = ToMicroseconds(time.GetUtcNow()),
+            TriagedAt = PostgresTime.Round(time.GetUtcNow()),
+            ConfidencePriority = answer.Confidence?.Priority,
+            ConfidenceCategory = answer.Confidence?.Category,
+            ConfidenceSentiment = answer.Confidence?.Sentiment,
         };
-        await records.UpsertAsync(triage, cancellationToken);
-        await cache.SetAsync(ticket.Id, answer.Output, cancellationToken);
-        await events.PublishTriagedAsync(new TicketWithTriage(ticket, triage).ToResponse(), cancellationToken);
+        TicketTriage current;
+        await using (var write = await records.BeginWriteAsync(ticket.Id, cancellationToken))
+        {
+            current = write.Current?.WithModelAnswer(answered) ?? answered;
+            await write.CommitAsync(current, TriageHistoryRecord.OfModelAnswer(answered), cancellationToken);
+        }
+        await cache.SetAsync(ticket.Id, current.ToOutput(), cancellationToken);
+        await events.PublishTriagedAsync(new TicketWithTriage(ticket, current).ToResponse(), cancellationToken);
 
         var source = WireNames.Of(answer.Source);
         activity?.SetTag("triage.source", source);
         activity?.SetTag("triage.model", answer.Model);
         activity?.SetTag("triage.attempts", answer.Attempts);
+        activity?.SetTag("triage.human_fields", current.HumanFields.Count);
         TriageTelemetry.Triages.Add(1, new KeyValuePair<string, object?>("triage.source", source));
         TriageTelemetry.Latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("triage.source", source));
-        return new TriageOutcome(answer.Output, triage.ToMeta(), FromCache: false);
+        return new TriageOutcome(current.ToOutput(), current.ToMeta(), FromCache: false);
     }
-
-    // Postgres keeps microseconds: round here, so the answer equals what a later read returns.
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % 10));
 }

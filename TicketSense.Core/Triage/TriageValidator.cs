@@ -20,23 +20,37 @@ public static partial class TriageValidator
         if (!Enum.IsDefined(candidate.Category)) errors.Add($"category {(int)candidate.Category} is not one of {string.Join(", ", WireNames.All<Category>())}");
         if (!Enum.IsDefined(candidate.Sentiment)) errors.Add($"sentiment {(int)candidate.Sentiment} is not one of {string.Join(", ", WireNames.All<Sentiment>())}");
 
-        var summary = Whitespace().Replace(candidate.Summary ?? "", " ").Trim();
-        if (summary.Length == 0) errors.Add("summary is empty");
-        else if (summary.Length > TriageLimits.MaxSummaryLength) errors.Add($"summary has {summary.Length} characters; at most {TriageLimits.MaxSummaryLength}");
-        else if (SentenceBreak().IsMatch(summary)) errors.Add("summary is more than one sentence");
+        errors.AddRange(CheckSummary(candidate.Summary, out var summary));
+        errors.AddRange(CheckTags(candidate.Tags, out var tags));
 
-        var tags = new List<string>();
-        foreach (var raw in candidate.Tags ?? [])
+        return errors.Count > 0
+            ? TriageValidation.Refused(errors)
+            : TriageValidation.Accepted(candidate with { Summary = summary, Tags = tags });
+    }
+
+    /// <summary>Normalises a summary (whitespace); the reasons it is refused, if it is.</summary>
+    public static IReadOnlyList<string> CheckSummary(string? text, out string summary)
+    {
+        summary = Whitespace().Replace(text ?? "", " ").Trim();
+        if (summary.Length == 0) return ["summary is empty"];
+        if (summary.Length > TriageLimits.MaxSummaryLength) return [$"summary has {summary.Length} characters; at most {TriageLimits.MaxSummaryLength}"];
+        if (SentenceBreak().IsMatch(summary)) return ["summary is more than one sentence"];
+        return [];
+    }
+
+    /// <summary>Normalises tags (<see cref="NormaliseTag"/>, duplicates dropped); the reasons they are refused, if they are.</summary>
+    public static IReadOnlyList<string> CheckTags(IEnumerable<string>? candidates, out List<string> tags)
+    {
+        var errors = new List<string>();
+        tags = [];
+        foreach (var raw in candidates ?? [])
         {
             var tag = NormaliseTag(raw);
             if (!KebabCase().IsMatch(tag) || tag.Length > TriageLimits.MaxTagLength) errors.Add($"tag \"{raw}\" is not lowercase kebab-case of at most {TriageLimits.MaxTagLength} characters");
             else if (!tags.Contains(tag)) tags.Add(tag);
         }
         if (tags.Count is < TriageLimits.MinTags or > TriageLimits.MaxTags) errors.Add($"{tags.Count} distinct tags; {TriageLimits.MinTags} to {TriageLimits.MaxTags} are required");
-
-        return errors.Count > 0
-            ? TriageValidation.Refused(errors)
-            : TriageValidation.Accepted(candidate with { Summary = summary, Tags = tags });
+        return errors;
     }
 
     /// <summary><c>" #Payment_Receipt "</c> → <c>payment-receipt</c>; what is still not kebab-case after this is refused.</summary>

@@ -75,10 +75,39 @@ namespace TicketSense.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<bool>("AwaitingModel")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("awaiting_model");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("category");
+
+                    b.Property<double?>("ConfidenceCategory")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence_category");
+
+                    b.Property<double?>("ConfidencePriority")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence_priority");
+
+                    b.Property<double?>("ConfidenceSentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence_sentiment");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.PrimitiveCollection<List<string>>("HumanFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("human_fields")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<int>("LatencyMs")
                         .HasColumnType("integer")
@@ -98,6 +127,10 @@ namespace TicketSense.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("prompt_version");
+
+                    b.Property<string>("Reviewer")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer");
 
                     b.Property<string>("Sentiment")
                         .IsRequired()
@@ -133,7 +166,7 @@ namespace TicketSense.Core.Data.Migrations
 
                             t.HasCheckConstraint("ck_ticket_triages_sentiment", "sentiment IN ('positive', 'neutral', 'negative', 'angry')");
 
-                            t.HasCheckConstraint("ck_ticket_triages_source", "source IN ('primary', 'fallback', 'local')");
+                            t.HasCheckConstraint("ck_ticket_triages_source", "source IN ('primary', 'fallback', 'local', 'human')");
                         });
                 });
 
@@ -157,6 +190,97 @@ namespace TicketSense.Core.Data.Migrations
                     b.ToTable("triage_claims", (string)null);
                 });
 
+            modelBuilder.Entity("TicketSense.Core.Data.TriageHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<double?>("ConfidenceCategory")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence_category");
+
+                    b.Property<double?>("ConfidencePriority")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence_priority");
+
+                    b.Property<double?>("ConfidenceSentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence_sentiment");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Reviewer")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer");
+
+                    b.Property<string>("Sentiment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sentiment");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("TicketId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_ticket_triage_history_ticket_id_at");
+
+                    b.ToTable("ticket_triage_history", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ticket_triage_history_category", "category IN ('billing', 'technical', 'feature_request', 'complaint', 'general')");
+
+                            t.HasCheckConstraint("ck_ticket_triage_history_priority", "priority IN ('low', 'medium', 'high', 'critical')");
+
+                            t.HasCheckConstraint("ck_ticket_triage_history_sentiment", "sentiment IN ('positive', 'neutral', 'negative', 'angry')");
+
+                            t.HasCheckConstraint("ck_ticket_triage_history_source", "source IN ('primary', 'fallback', 'local', 'human')");
+                        });
+                });
+
             modelBuilder.Entity("TicketSense.Core.Data.TicketTriage", b =>
                 {
                     b.HasOne("TicketSense.Core.Data.Ticket", null)
@@ -165,6 +289,16 @@ namespace TicketSense.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_triages_tickets");
+                });
+
+            modelBuilder.Entity("TicketSense.Core.Data.TriageHistoryRecord", b =>
+                {
+                    b.HasOne("TicketSense.Core.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_triage_history_tickets");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TicketSense.Testing.Servers;
+using TicketSense.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Tickets;
 using TicketSense.Tests.Infrastructure;
 using TicketSense.Testing.FakeLlm;
 using TicketSense.Worker.Backlog;
@@ -112,6 +114,41 @@ public sealed class BacklogTriageTests
 
         Assert.Equal(tickets, (await CountAsync(storage)).Rows);
         Assert.InRange(llm.RequestsFor(PrimaryModel).Count, tickets, tickets + concurrency);
+    }
+
+    [Fact]
+    public async Task A_pending_ticket_corrected_by_a_human_gets_the_models_summary_and_tags_and_keeps_the_human_labels()
+    {
+        await using var storage = new StorageFixture();
+        await storage.InitializeAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.SetDefault(PrimaryModel, LlmReply.Valid()); // high / billing / negative
+        using var host = CommandHost.Build(Settings(storage, llm).Select(s => $"--{s.Key}={s.Value}").ToArray());
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TicketRepository>().AddAsync(SampleTickets.Ticket("pending-corrected"), CancellationToken.None);
+            var corrections = ActivatorUtilities.CreateInstance<TriageCorrections>(scope.ServiceProvider);
+            var outcome = await corrections.CorrectAsync("pending-corrected",
+                new TriageCorrectionRequest("low", "technical", "positive", null, null, "Dana", null), CancellationToken.None);
+            Assert.IsType<CorrectionOutcome.Corrected>(outcome);
+        }
+
+        var result = await host.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None);
+
+        Assert.Equal(new BacklogResult(1, 0), result);
+        await using var check = host.Services.CreateAsyncScope();
+        var records = check.ServiceProvider.GetRequiredService<TriageRepository>();
+        var current = (await records.GetAsync("pending-corrected", CancellationToken.None))!;
+        Assert.Equal((Priority.Low, Category.Technical, Sentiment.Positive), (current.Priority, current.Category, current.Sentiment));
+        Assert.Equal(LlmReply.DefaultTriage.Summary, current.Summary);
+        Assert.Equal(LlmReply.DefaultTriage.Tags, current.Tags);
+        Assert.Equal((TriageSource.Human, PrimaryModel, false), (current.Source, current.Model, current.AwaitingModel));
+        Assert.Equal("Dana", current.Reviewer);
+        var history = await records.HistoryAsync("pending-corrected", CancellationToken.None);
+        Assert.Equal([TriageSource.Primary, TriageSource.Human], history.Select(h => h.Source));
+        Assert.Equal(Priority.High, history[0].Priority);
+        Assert.Equivalent(current.ToOutput(), await host.Services.GetRequiredService<TriageCache>().GetAsync("pending-corrected", CancellationToken.None), strict: true);
+        Assert.Equal(new BacklogResult(0, 0), await host.Services.GetRequiredService<BacklogTriager>().DrainAsync(null, CancellationToken.None));
     }
 
     private static Process StartWorker(IReadOnlyDictionary<string, string> environment)
