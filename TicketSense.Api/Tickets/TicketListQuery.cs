@@ -1,14 +1,18 @@
+using Microsoft.AspNetCore.Mvc;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 
 namespace TicketSense.Api.Tickets;
 
 /// <summary>The query string of <c>GET /tickets</c>, bound as text so every bad value is reported by name.</summary>
-public sealed record TicketListQuery(string? Limit, string? Offset, string? Priority, string? Category, string? Sentiment, string? Q, string? Order)
+public sealed record TicketListQuery(
+    string? Limit, string? Offset, string? Priority, string? Category, string? Sentiment, string? Q, string? Order,
+    [property: FromQuery(Name = "needs_review")] string? NeedsReview)
 {
     public const int MaxSearchLength = 200;
 
-    public (TicketQuery? Query, Dictionary<string, string[]> Errors) Validate()
+    /// <param name="reviewThreshold"><c>Triage:ReviewThreshold</c>, what <c>needs_review=true</c> filters by.</param>
+    public (TicketQuery? Query, Dictionary<string, string[]> Errors) Validate(double reviewThreshold)
     {
         var errors = new Dictionary<string, string[]>();
         var limit = TicketQuery.DefaultLimit;
@@ -26,12 +30,20 @@ public sealed record TicketListQuery(string? Limit, string? Offset, string? Prio
         {
             case null or "" or "received_at": break;
             case "created_at": order = TicketOrder.CreatedAt; break;
-            default: errors["order"] = ["must be received_at or created_at."]; break;
+            case "confidence": order = TicketOrder.Confidence; break;
+            default: errors["order"] = ["must be received_at, created_at or confidence."]; break;
+        }
+        double? needsReviewBelow = null;
+        switch (NeedsReview)
+        {
+            case null or "" or "false": break;
+            case "true": needsReviewBelow = reviewThreshold; break;
+            default: errors["needs_review"] = ["must be true or false."]; break;
         }
 
         return errors.Count > 0
             ? (null, errors)
-            : (new TicketQuery(limit, offset, priority, category, sentiment, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), order), errors);
+            : (new TicketQuery(limit, offset, priority, category, sentiment, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), order, needsReviewBelow), errors);
     }
 
     private static TEnum? Label<TEnum>(string field, string? text, Dictionary<string, string[]> errors) where TEnum : struct, Enum

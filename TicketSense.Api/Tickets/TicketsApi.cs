@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketSense.Api.Errors;
@@ -77,9 +78,9 @@ public static class TicketsApi
         };
 
     private static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
-        [AsParameters] TicketListQuery query, TicketRepository tickets, CancellationToken cancellationToken)
+        [AsParameters] TicketListQuery query, TicketRepository tickets, IOptions<TriageOptions> triage, CancellationToken cancellationToken)
     {
-        var (valid, errors) = query.Validate();
+        var (valid, errors) = query.Validate(triage.Value.ReviewThreshold);
         if (valid is null) return TypedResults.ValidationProblem(errors, title: "The query is invalid.");
 
         var (items, total) = await tickets.PageAsync(valid, cancellationToken);

@@ -38,6 +38,11 @@ public sealed class TicketRepository(TicketsDbContext db)
         if (query.Priority is { } priority) matching = matching.Where(r => r.Triage!.Priority == priority);
         if (query.Category is { } category) matching = matching.Where(r => r.Triage!.Category == category);
         if (query.Sentiment is { } sentiment) matching = matching.Where(r => r.Triage!.Sentiment == sentiment);
+        if (query.NeedsReviewBelow is { } threshold)
+        {
+            matching = matching.Where(r => r.Triage != null && r.Triage.HumanFields.Count == 0
+                && (r.Triage.ConfidencePriority < threshold || r.Triage.ConfidenceCategory < threshold || r.Triage.ConfidenceSentiment < threshold));
+        }
         if (!string.IsNullOrEmpty(query.SubjectContains))
         {
             var pattern = $"%{EscapeLike(query.SubjectContains)}%";
@@ -45,9 +50,16 @@ public sealed class TicketRepository(TicketsDbContext db)
         }
 
         var total = await matching.CountAsync(cancellationToken);
-        var ordered = query.Order == TicketOrder.CreatedAt
-            ? matching.OrderByDescending(r => r.Ticket.CreatedAt).ThenBy(r => r.Ticket.Id)
-            : matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id);
+        var ordered = query.Order switch
+        {
+            TicketOrder.CreatedAt => matching.OrderByDescending(r => r.Ticket.CreatedAt).ThenBy(r => r.Ticket.Id),
+            TicketOrder.Confidence => matching
+                .OrderBy(r => r.Triage == null
+                    ? 2
+                    : Math.Min(r.Triage.ConfidencePriority ?? 1, Math.Min(r.Triage.ConfidenceCategory ?? 1, r.Triage.ConfidenceSentiment ?? 1)))
+                .ThenBy(r => r.Ticket.Id),
+            _ => matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id),
+        };
         var items = await ordered.Skip(query.Offset).Take(query.Limit)
             .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
             .ToListAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Triage;
 
 namespace TicketSense.Core.Overview;
 
@@ -8,7 +10,7 @@ namespace TicketSense.Core.Overview;
 /// The dashboard's overview: computed from Postgres by one aggregate query, kept in Redis (<c>triage:overview</c>,
 /// 24 h) so the main read is one GET. When Redis is down the overview is computed on every read.
 /// </summary>
-public sealed class OverviewService(TicketsDbContext db, OverviewStore store)
+public sealed class OverviewService(TicketsDbContext db, OverviewStore store, IOptions<TriageOptions> triage)
 {
     /// <summary>The cached overview, or — on a miss — a fresh one, stored for the next reader.</summary>
     public async Task<OverviewResponse> GetAsync(CancellationToken cancellationToken) =>
@@ -25,11 +27,15 @@ public sealed class OverviewService(TicketsDbContext db, OverviewStore store)
     /// <summary>One statement, so every number comes from the same snapshot.</summary>
     public async Task<OverviewResponse> ComputeAsync(CancellationToken cancellationToken)
     {
+        var threshold = triage.Value.ReviewThreshold;
         var rows = await db.Database.SqlQuery<OverviewCount>($"""
             SELECT 'total' AS "Dimension", '' AS "Value", count(*) AS "Count" FROM tickets
             UNION ALL SELECT 'priority', priority, count(*) FROM ticket_triages GROUP BY priority
             UNION ALL SELECT 'category', category, count(*) FROM ticket_triages GROUP BY category
             UNION ALL SELECT 'sentiment', sentiment, count(*) FROM ticket_triages GROUP BY sentiment
+            UNION ALL SELECT 'needs_review', '', count(*) FROM ticket_triages
+                WHERE cardinality(human_fields) = 0
+                  AND (confidence_priority < {threshold} OR confidence_category < {threshold} OR confidence_sentiment < {threshold})
             """).ToListAsync(cancellationToken);
 
         var total = (int)rows.Where(r => r.Dimension == "total").Sum(r => r.Count);
@@ -39,7 +45,8 @@ public sealed class OverviewService(TicketsDbContext db, OverviewStore store)
             total - byPriority.Values.Sum(),
             byPriority,
             Counts<Category>(rows, "category"),
-            Counts<Sentiment>(rows, "sentiment"));
+            Counts<Sentiment>(rows, "sentiment"),
+            (int)rows.Where(r => r.Dimension == "needs_review").Sum(r => r.Count));
     }
 
     private static Dictionary<TEnum, int> Counts<TEnum>(IEnumerable<OverviewCount> rows, string dimension) where TEnum : struct, Enum

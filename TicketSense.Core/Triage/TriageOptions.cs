@@ -28,6 +28,13 @@ public sealed class TriageOptions
 
     public TriageTimeoutOptions Timeouts { get; set; } = new();
 
+    /// <summary>
+    /// A triage whose least sure label is under this confidence, and that no human has corrected, needs review
+    /// (<c>GET /tickets?needs_review=true</c>, the overview's <c>needs_review</c>). 0.4 flags about a fifth of the
+    /// holdout set's tickets with the local model (<c>eval</c> prints the value for any set).
+    /// </summary>
+    public double ReviewThreshold { get; set; } = 0.4;
+
     /// <summary>Everything but the key, so an accidental log line can never leak it.</summary>
     public override string ToString() =>
         $"Mode={Mode}, Endpoint={Endpoint}, PrimaryModel={PrimaryModel}, FallbackModel={FallbackModel}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "unset" : "set")}";

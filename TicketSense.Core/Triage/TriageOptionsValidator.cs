@@ -27,6 +27,8 @@ public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
             failures.Add("Triage:Timeouts:Total must be at least Triage:Timeouts:Attempt.");
         if (options.Timeouts.CircuitBreakerSampling < 2 * options.Timeouts.Attempt)
             failures.Add("Triage:Timeouts:CircuitBreakerSampling must be at least twice Triage:Timeouts:Attempt.");
+        if (options.ReviewThreshold is <= 0 or > 1 || double.IsNaN(options.ReviewThreshold))
+            failures.Add($"Triage:ReviewThreshold must be above 0 and at most 1; it is {options.ReviewThreshold}.");
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }
 }

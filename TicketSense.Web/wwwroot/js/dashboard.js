@@ -43,6 +43,7 @@
     const urgent = critical + (overview.by_priority.high ?? 0);
     setText("kpi-total", overview.total_tickets);
     setText("kpi-pending", overview.pending);
+    setText("kpi-needs-review", overview.needs_review ?? 0);
     setText("kpi-critical", critical);
     setText("kpi-angry", overview.by_sentiment.angry ?? 0);
     setText("kpi-urgent", triaged === 0 ? "0%" : `${Math.round(100 * urgent / triaged)}%`);
