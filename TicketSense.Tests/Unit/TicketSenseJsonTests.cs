@@ -43,12 +43,13 @@ public sealed class TicketSenseJsonTests
             3, 1,
             new Dictionary<Priority, int> { [Priority.Low] = 2 },
             new Dictionary<Category, int> { [Category.FeatureRequest] = 2 },
-            new Dictionary<Sentiment, int> { [Sentiment.Angry] = 2 });
+            new Dictionary<Sentiment, int> { [Sentiment.Angry] = 2 },
+            NeedsReview: 1);
 
         var json = JsonSerializer.Serialize(overview, TicketSenseJson.Options);
 
         Assert.Equal(
-            """{"total_tickets":3,"pending":1,"by_priority":{"low":2},"by_category":{"feature_request":2},"by_sentiment":{"angry":2}}""",
+            """{"total_tickets":3,"pending":1,"by_priority":{"low":2},"by_category":{"feature_request":2},"by_sentiment":{"angry":2},"needs_review":1}""",
             json);
         var read = JsonSerializer.Deserialize<OverviewResponse>(json, TicketSenseJson.Options)!;
         Assert.Equal(2, read.ByCategory[Category.FeatureRequest]);

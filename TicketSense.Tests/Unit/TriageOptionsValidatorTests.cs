@@ -39,6 +39,16 @@ public sealed class TriageOptionsValidatorTests
         Assert.Contains("Triage:Timeouts:CircuitBreakerSampling", failures);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void A_review_threshold_outside_0_to_1_is_named(double threshold)
+    {
+        Assert.Contains(Failures(new TriageOptions { ReviewThreshold = threshold }), f => f.StartsWith("Triage:ReviewThreshold", StringComparison.Ordinal));
+        Assert.Empty(Failures(new TriageOptions { ReviewThreshold = 1 }));
+    }
+
     [Fact]
     public void The_key_never_appears_in_the_options_text()
     {
