@@ -56,7 +56,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "The request body is not valid ticket JSON.",
+            Title = "The request body is not valid JSON for this request.",
         };
     }
 }

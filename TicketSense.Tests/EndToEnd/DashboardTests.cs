@@ -118,6 +118,24 @@ public sealed class DashboardTests(SystemFixture system) : IAsyncLifetime
         Assert.True(box.X + box.Width <= 390, "The KPI overflows a phone-width viewport.");
     }
 
+    [Fact]
+    public async Task The_detail_page_shows_the_history_with_the_correction_newest_first()
+    {
+        var ticket = await PostAsync("detail-history-1");
+        var correction = await system.Api.PatchAsJsonAsync($"/tickets/{ticket.Id}/triage", new { priority = "critical", reviewer = "Dana Okafor", note = "Payroll is blocked." });
+        correction.EnsureSuccessStatusCode();
+
+        var page = await OpenAsync($"/tickets/{ticket.Id}");
+
+        var rows = page.Locator("#history-table tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        Assert.Equal("human", await rows.Nth(0).Locator("td").Nth(1).TextContentAsync());
+        Assert.Equal("Dana Okafor", await rows.Nth(0).Locator("td").Nth(2).TextContentAsync());
+        Assert.Equal("Payroll is blocked.", await rows.Nth(0).Locator("td").Nth(4).TextContentAsync());
+        Assert.Equal("local", await rows.Nth(1).Locator("td").Nth(1).TextContentAsync());
+        Assert.Contains("Dana Okafor", await page.TextContentAsync("dl.meta dt:text('Corrected') + dd"));
+    }
+
     private async Task<TicketResponse> PostAsync(string id)
     {
         var response = await system.Api.PostAsJsonAsync("/tickets", ApiFixture.NewTicket(id));

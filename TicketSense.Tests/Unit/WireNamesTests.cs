@@ -10,7 +10,7 @@ public sealed class WireNamesTests
         Assert.Equal(["low", "medium", "high", "critical"], WireNames.All<Priority>());
         Assert.Equal(["billing", "technical", "feature_request", "complaint", "general"], WireNames.All<Category>());
         Assert.Equal(["positive", "neutral", "negative", "angry"], WireNames.All<Sentiment>());
-        Assert.Equal(["primary", "fallback", "local"], WireNames.All<TriageSource>());
+        Assert.Equal(["primary", "fallback", "local", "human"], WireNames.All<TriageSource>());
     }
 
     [Fact]

@@ -50,6 +50,15 @@ public sealed class TicketSenseApiClient(HttpClient http)
         return (null, null);
     }
 
+    /// <summary>Every triage and correction of the ticket, newest first; null when the Api knows no such id.</summary>
+    public async Task<TriageHistory?> GetHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/tickets/{Uri.EscapeDataString(id)}/history", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<TriageHistory>(TicketSenseJson.Options, cancellationToken);
+    }
+
     public async Task<TicketResponse?> RetriageAsync(string id, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync($"/tickets/{Uri.EscapeDataString(id)}/triage", null, cancellationToken);
