@@ -40,6 +40,42 @@ public sealed class DashboardTests(SystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reviewer_corrects_a_ticket_on_the_Review_page_with_the_keyboard_alone()
+    {
+        // A vague ticket the local model is unsure about (its sentiment confidence is under 0.1): it joins the queue.
+        const string id = "review-1";
+        var posted = await system.Api.PostAsJsonAsync("/tickets", ApiFixture.NewTicket(id, subject: "Question", body: "hi, quick question about my account"));
+        posted.EnsureSuccessStatusCode();
+        var page = await OpenAsync("/review");
+        var item = page.Locator($"form[data-ticket-id='{id}']");
+        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+
+        await page.FocusAsync("#reviewer");
+        await page.Keyboard.TypeAsync("Kim Reviewer");
+        var before = await item.Locator("input[name=priority]:checked").GetAttributeAsync("value");
+        await item.Locator("input[name=priority]:checked").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight"); // the next priority
+        var chosen = await item.Locator("input[name=priority]:checked").GetAttributeAsync("value");
+        Assert.NotEqual(before, chosen);
+        await page.Keyboard.PressAsync("Tab"); // category group
+        await page.Keyboard.PressAsync("Tab"); // sentiment group
+        await page.Keyboard.PressAsync("Tab"); // Save
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForSelectorAsync("#review-message");
+        Assert.Contains(id, await page.TextContentAsync("#review-message"));
+        Assert.Equal(0, await page.Locator($"form[data-ticket-id='{id}']").CountAsync());
+        Assert.Equal("Kim Reviewer", await page.EvaluateAsync<string>("() => localStorage.getItem('ticketsense.reviewer')"));
+
+        var detail = await OpenAsync($"/tickets/{id}");
+        var newest = detail.Locator("#history-table tbody tr").First;
+        Assert.Equal("human", await newest.Locator("td").Nth(1).TextContentAsync());
+        Assert.Equal("Kim Reviewer", await newest.Locator("td").Nth(2).TextContentAsync());
+        Assert.Contains(chosen!, await newest.Locator("td.labels").TextContentAsync());
+        Assert.True(await detail.Locator("#history-table tbody tr").CountAsync() >= 2); // the model's triage, then the correction
+    }
+
+    [Fact]
     public async Task A_posted_ticket_appears_live_without_a_reload()
     {
         var page = await OpenAsync("/");
