@@ -50,13 +50,16 @@ public static class TicketsApi
                 "no later model answer replaces them; the others stay as the model gave them. 400 names every invalid field; " +
                 "404 for an unknown ticket; 409 when the ticket has no triage yet and the correction does not name all three labels.")
             .Accepts<TriageCorrectionRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{id}/history", HistoryAsync)
             .WithName("GetTriageHistory")
             .WithSummary("Every triage and correction of a ticket, newest first")
             .WithDescription("Each model answer as the model gave it, and each correction as the whole triage right after it, " +
-                "with who made it and their note.");
+                "with who made it and their note. 404 for an unknown ticket.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
     }

@@ -97,20 +97,27 @@ public sealed class TicketTriage
     /// The first triage of a pending ticket, given by a human who named all three labels: no summary or tags (unless
     /// given) until the backlog's model supplies them, which <see cref="AwaitingModel"/> asks for.
     /// </summary>
-    public static TicketTriage FromCorrection(string ticketId, TriageCorrection correction, DateTimeOffset at) => new TicketTriage
+    public static TicketTriage FromCorrection(string ticketId, TriageCorrection correction, DateTimeOffset at)
     {
-        TicketId = ticketId,
-        Priority = correction.Priority ?? throw new ArgumentException("A pending ticket's correction names every label.", nameof(correction)),
-        Category = correction.Category ?? throw new ArgumentException("A pending ticket's correction names every label.", nameof(correction)),
-        Sentiment = correction.Sentiment ?? throw new ArgumentException("A pending ticket's correction names every label.", nameof(correction)),
-        Summary = "",
-        Tags = [],
-        Model = "",
-        Source = TriageSource.Human,
-        PromptVersion = "",
-        Attempts = 0,
-        LatencyMs = 0,
-        TriagedAt = at,
-        AwaitingModel = true,
-    }.WithCorrection(correction, at);
+        if (correction is not { Priority: { } priority, Category: { } category, Sentiment: { } sentiment })
+        {
+            throw new ArgumentException("The correction of a ticket without a triage names all three labels.", nameof(correction));
+        }
+        return new TicketTriage
+        {
+            TicketId = ticketId,
+            Priority = priority,
+            Category = category,
+            Sentiment = sentiment,
+            Summary = "",
+            Tags = [],
+            Model = "",
+            Source = TriageSource.Human,
+            PromptVersion = "",
+            Attempts = 0,
+            LatencyMs = 0,
+            TriagedAt = at,
+            AwaitingModel = true,
+        }.WithCorrection(correction, at);
+    }
 }

@@ -27,6 +27,12 @@ public sealed class TriageCorrectionsApiTests(ApiFixture api) : IClassFixture<Ap
     private async Task<IReadOnlyList<TriageHistoryItem>> HistoryAsync(string id) =>
         (await Client.GetFromJsonAsync<TriageHistory>($"/tickets/{id}/history", TicketSenseJson.Options))!.Items;
 
+    private async Task<OverviewResponse> RefreshOverviewAsync()
+    {
+        var response = await Client.PostAsync("/overview/refresh", null);
+        return (await response.Content.ReadFromJsonAsync<OverviewResponse>(TicketSenseJson.Options))!;
+    }
+
     private static async Task<JsonElement> ErrorsOf(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -160,6 +166,36 @@ public sealed class TriageCorrectionsApiTests(ApiFixture api) : IClassFixture<Ap
         Assert.Equal(("Dana", "Reads as a complaint."), (history[1].Reviewer, history[1].Note));
         Assert.Equal(category, history[1].Triage.Category);
         Assert.Equal(created.Triage.Summary, history[2].Triage.Summary);
+    }
+
+    [Fact]
+    public async Task A_correction_is_announced_live_and_counted_by_the_overview()
+    {
+        var created = await api.PostAsync("fix-live");
+        var priority = created.Triage!.Priority == Priority.Critical ? Priority.Low : Priority.Critical;
+        var before = await RefreshOverviewAsync();
+        var announced = new TaskCompletionSource<TicketResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnTriaged(TicketResponse ticket)
+        {
+            if (ticket.Id == "fix-live") announced.TrySetResult(ticket);
+        }
+        var events = api.Factory.Services.GetRequiredService<TriageEvents>();
+        events.TriagedHere += OnTriaged;
+        try
+        {
+            await PatchAsync("fix-live", new { priority = WireNames.Of(priority), reviewer = "Dana" });
+
+            var live = await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(priority, live.Triage!.Priority);
+            Assert.Equal("Dana", live.TriageMeta!.Reviewer);
+        }
+        finally
+        {
+            events.TriagedHere -= OnTriaged;
+        }
+        var after = await RefreshOverviewAsync();
+        Assert.Equal(before.ByPriority[priority] + 1, after.ByPriority[priority]);
+        Assert.Equal(before.ByPriority[created.Triage.Priority] - 1, after.ByPriority[created.Triage.Priority]);
     }
 
     [Fact]
