@@ -84,9 +84,9 @@ public sealed class TriageService(
             Attempts = answer.Attempts,
             LatencyMs = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds),
             TriagedAt = PostgresTime.Round(time.GetUtcNow()),
-            ConfidencePriority = answer.Confidence?.Priority,
-            ConfidenceCategory = answer.Confidence?.Category,
-            ConfidenceSentiment = answer.Confidence?.Sentiment,
+            ConfidencePriority = answer.Confidence.Priority,
+            ConfidenceCategory = answer.Confidence.Category,
+            ConfidenceSentiment = answer.Confidence.Sentiment,
         };
         TicketTriage current;
         await using (var write = await records.BeginWriteAsync(ticket.Id, cancellationToken))
