@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TicketSense.Contracts;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed record TriageConfidence(double Priority, double Category, double S
     /// <summary>A human's labels.</summary>
     public static TriageConfidence Certain { get; } = new(1, 1, 1);
 
-    /// <summary>The least sure of the three labels: what the review queue sorts and filters by.</summary>
+    /// <summary>The least sure of the three labels: what the review queue sorts and filters by. Not on the wire.</summary>
+    [JsonIgnore]
     public double Lowest => Math.Min(Priority, Math.Min(Category, Sentiment));
 }

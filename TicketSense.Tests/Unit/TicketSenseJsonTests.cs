@@ -37,6 +37,14 @@ public sealed class TicketSenseJsonTests
     }
 
     [Fact]
+    public void A_confidence_is_the_three_labels_and_nothing_else()
+    {
+        var json = JsonSerializer.Serialize(new TriageConfidence(0.62, 0.91, 0.48), TicketSenseJson.Options);
+
+        Assert.Equal("""{"priority":0.62,"category":0.91,"sentiment":0.48}""", json);
+    }
+
+    [Fact]
     public void Overview_maps_are_keyed_by_wire_names()
     {
         var overview = new OverviewResponse(
