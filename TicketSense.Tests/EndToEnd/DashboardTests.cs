@@ -42,11 +42,12 @@ public sealed class DashboardTests(SystemFixture system) : IAsyncLifetime
     [Fact]
     public async Task A_reviewer_corrects_a_ticket_on_the_Review_page_with_the_keyboard_alone()
     {
-        // A vague ticket the local model is unsure about (its sentiment confidence is under 0.1): it joins the queue.
+        // A vague ticket the local model is unsure about (its sentiment confidence is under 0.1) joins the open queue live.
         const string id = "review-1";
+        var page = await OpenAsync("/review");
+        await page.WaitForSelectorAsync("#live-status.connected");
         var posted = await system.Api.PostAsJsonAsync("/tickets", ApiFixture.NewTicket(id, subject: "Question", body: "hi, quick question about my account"));
         posted.EnsureSuccessStatusCode();
-        var page = await OpenAsync("/review");
         var item = page.Locator($"form[data-ticket-id='{id}']");
         await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
 

@@ -87,7 +87,12 @@
     events.onerror = () => setStatus("live: reconnecting…", "disconnected");
     events.addEventListener("api-unavailable", () => setStatus("live: Api unreachable, retrying…", "disconnected"));
     events.addEventListener("overview", e => onOverview(JSON.parse(e.data)));
-    events.addEventListener("triaged", e => onTriaged(JSON.parse(e.data)));
+    events.addEventListener("triaged", e => {
+      const ticket = JSON.parse(e.data);
+      onTriaged(ticket);
+      // Other scripts of the page (the Review page's) follow the same stream instead of opening their own.
+      document.dispatchEvent(new CustomEvent("ticketsense:triaged", { detail: ticket }));
+    });
   };
 
   connect();

@@ -30,6 +30,6 @@
     }
     queue.addEventListener("focusout", () => setTimeout(() => { if (pending) refresh(); }, 0));
     let timer;
-    const events = new EventSource("/live");
-    events.addEventListener("triaged", () => { clearTimeout(timer); timer = setTimeout(refresh, 500); });
+    // dashboard.js (on every page) holds the one /live stream and passes each triaged event on.
+    document.addEventListener("ticketsense:triaged", () => { clearTimeout(timer); timer = setTimeout(refresh, 500); });
 })();
