@@ -24,7 +24,7 @@ public static class SeedCommand
             var progress = ProgressBar.ForConsole("seed", SeedImporter.Count(folder));
             await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, progress, token);
-            Console.WriteLine($"seed: {result.Loaded} tickets loaded, {result.Skipped} already present ({result.Files} files from {Path.GetFullPath(folder)}) in {progress.Elapsed.TotalSeconds:0.0} s.");
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"seed: {result.Loaded} tickets loaded, {result.Skipped} already present, {result.Invalid} invalid and skipped ({result.Files} files from {Path.GetFullPath(folder)}) in {progress.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         }, cancellationToken));
         return command;
