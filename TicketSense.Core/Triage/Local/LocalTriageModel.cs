@@ -33,12 +33,20 @@ public sealed class LocalTriageModel
     }
 
     /// <summary>Trains on labelled tickets; the same tickets always give the same model.</summary>
-    public static LocalTriageModel Train(IReadOnlyList<(Ticket Ticket, GoldLabel Gold)> labelled)
+    public static LocalTriageModel Train(IReadOnlyList<(Ticket Ticket, GoldLabel Gold)> labelled) =>
+        Train([.. labelled.Select(TrainingTicket.Of)]);
+
+    /// <summary>
+    /// Trains each dimension on the tickets that state its label, each weighing <see cref="TrainingTicket.Weight"/>
+    /// (a team's corrections can outweigh the seed's labels); the same tickets always give the same model.
+    /// </summary>
+    public static LocalTriageModel Train(IReadOnlyList<TrainingTicket> tickets)
     {
         var ml = new MLContext(seed: 1);
-        var examples = labelled.Select(l => (Example: TriageExample.Of(TicketText.ForModel(l.Ticket.Subject, TicketText.ContentLines(l.Ticket.Body))), l.Gold)).ToList();
-        var models = Dimensions.Select(dimension => LocalTriageTrainer.Train(ml,
-            examples.Select(e => e.Example.WithLabel(LabelOf(e.Gold, dimension))).ToList())).ToArray();
+        // Each ticket's text and cues are computed once, whatever number of dimensions it teaches.
+        var examples = tickets.Select(t => (Example: TriageExample.Of(TicketText.ForModel(t.Ticket.Subject, TicketText.ContentLines(t.Ticket.Body))), Ticket: t)).ToList();
+        var models = Dimensions.Select((_, dimension) => LocalTriageTrainer.Train(ml,
+            [.. examples.Where(e => e.Ticket.LabelFor(dimension) is not null).Select(e => e.Example.WithLabel(e.Ticket.LabelFor(dimension)!, e.Ticket.Weight))])).ToArray();
         return new LocalTriageModel(ml, models);
     }
 
@@ -151,11 +159,4 @@ public sealed class LocalTriageModel
     }
 
     private static string FileOf(string folder, string key, string dimension) => Path.Combine(folder, $"{key}.{dimension}.zip");
-
-    private static string LabelOf(GoldLabel gold, string dimension) => dimension switch
-    {
-        "priority" => WireNames.Of(gold.Priority),
-        "category" => WireNames.Of(gold.Category),
-        _ => WireNames.Of(gold.Sentiment),
-    };
 }

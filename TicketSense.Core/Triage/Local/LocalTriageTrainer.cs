@@ -45,6 +45,7 @@ public static class LocalTriageTrainer
             {
                 LabelColumnName = "LabelKey",
                 FeatureColumnName = "Features",
+                ExampleWeightColumnName = nameof(TriageExample.Weight),
                 L2Regularization = L2Regularization,
                 OptimizationTolerance = OptimizationTolerance,
                 NumberOfThreads = 1,

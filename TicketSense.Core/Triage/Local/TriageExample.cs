@@ -12,12 +12,15 @@ public sealed class TriageExample
 
     public string Label { get; set; } = "";
 
+    /// <summary>How much this example counts in training: 1 for a seed label, more for a team's correction.</summary>
+    public float Weight { get; set; } = 1;
+
     /// <summary>The example for a ticket's <see cref="TicketText.ForModel"/> text, unlabelled.</summary>
     public static TriageExample Of(string text) =>
         new() { Text = text, Cues = [.. TriageCues.Of(text).Select(c => c * LocalTriageTrainer.CueWeight)] };
 
     /// <summary>The same text and cues under <paramref name="label"/>, so training computes each ticket's cues once.</summary>
-    public TriageExample WithLabel(string label) => new() { Text = Text, Cues = Cues, Label = label };
+    public TriageExample WithLabel(string label, float weight = 1) => new() { Text = Text, Cues = Cues, Label = label, Weight = weight };
 
     /// <summary>The schema with the cue vector's size, which an attribute cannot state because the lexicon sets it.</summary>
     public static SchemaDefinition Schema()
