@@ -10,19 +10,18 @@ namespace TicketSense.Core.Data;
 public sealed class TriageRepository(TicketsDbContext db)
 {
     /// <summary>
-    /// Starts a change of one ticket's triage: a transaction holding the ticket's row lock, with its current triage.
-    /// The lock also tells whether the ticket exists.
+    /// Starts a change of one ticket's triage: a transaction holding the ticket's row lock, with the ticket (null when
+    /// there is no such ticket) and its current triage.
     /// </summary>
     public async Task<TriageWrite> BeginWriteAsync(string ticketId, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var locked = await db.Database
-                .SqlQuery<string>($"""SELECT id AS "Value" FROM tickets WHERE id = {ticketId} FOR UPDATE""")
-                .ToListAsync(cancellationToken);
-            var current = locked.Count == 0 ? null : await GetAsync(ticketId, cancellationToken);
-            return new TriageWrite(db, this, transaction, locked.Count > 0, current);
+            var ticket = await db.Tickets.FromSql($"SELECT * FROM tickets WHERE id = {ticketId} FOR UPDATE")
+                .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            var current = ticket is null ? null : await GetAsync(ticketId, cancellationToken);
+            return new TriageWrite(db, this, transaction, ticket, current);
         }
         catch
         {

@@ -8,10 +8,11 @@ namespace TicketSense.Core.Data;
 /// <see cref="CommitAsync"/> rolls back). Concurrent writers of the same ticket — a correction and a model's answer —
 /// take turns, so neither works from a triage the other has just replaced.
 /// </summary>
-public sealed class TriageWrite(TicketsDbContext db, TriageRepository records, IDbContextTransaction transaction, bool ticketExists, TicketTriage? current)
+public sealed class TriageWrite(TicketsDbContext db, TriageRepository records, IDbContextTransaction transaction, Ticket? ticket, TicketTriage? current)
     : IAsyncDisposable
 {
-    public bool TicketExists { get; } = ticketExists;
+    /// <summary>The locked ticket; null when there is no such ticket.</summary>
+    public Ticket? Ticket { get; } = ticket;
 
     /// <summary>The ticket's triage as the lock found it; null while it is pending.</summary>
     public TicketTriage? Current { get; } = current;

@@ -10,7 +10,6 @@ namespace TicketSense.Core.Tickets;
 /// all three labels; the backlog still gives it a model's summary and tags, around the human labels.
 /// </summary>
 public sealed class TriageCorrections(
-    TicketRepository tickets,
     TriageRepository records,
     TriageCache cache,
     TriageEvents events,
@@ -22,17 +21,18 @@ public sealed class TriageCorrections(
         if (correction is null) return new CorrectionOutcome.Invalid(errors);
 
         var at = PostgresTime.Round(time.GetUtcNow());
+        Ticket ticket;
         TicketTriage corrected;
         await using (var write = await records.BeginWriteAsync(ticketId, cancellationToken))
         {
-            if (!write.TicketExists) return new CorrectionOutcome.NoSuchTicket(ticketId);
+            if (write.Ticket is null) return new CorrectionOutcome.NoSuchTicket(ticketId);
+            ticket = write.Ticket;
             if (write.Current is null && !correction.NamesAllLabels) return new CorrectionOutcome.LabelsRequired(ticketId);
 
             corrected = write.Current?.WithCorrection(correction, at) ?? TicketTriage.FromCorrection(ticketId, correction, at);
             await write.CommitAsync(corrected, TriageHistoryRecord.OfCorrection(corrected, correction.Note), cancellationToken);
         }
 
-        var ticket = (await tickets.GetAsync(ticketId, cancellationToken))!.Ticket;
         // A triage awaiting the model has no summary or tags yet: the cache holds complete triages only, so the
         // backlog's read-through does not take it for one.
         if (!corrected.AwaitingModel) await cache.SetAsync(ticketId, corrected.ToOutput(), cancellationToken);
