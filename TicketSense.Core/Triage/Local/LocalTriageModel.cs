@@ -44,7 +44,7 @@ public sealed class LocalTriageModel
     {
         var ml = new MLContext(seed: 1);
         // Each ticket's text and cues are computed once, whatever number of dimensions it teaches.
-        var examples = tickets.Select(t => (Example: TriageExample.Of(TicketText.ForModel(t.Ticket.Subject, TicketText.ContentLines(t.Ticket.Body))), Ticket: t)).ToList();
+        var examples = tickets.Select(t => (Example: ExampleOf(t.Ticket), Ticket: t)).ToList();
         var models = Dimensions.Select((_, dimension) => LocalTriageTrainer.Train(ml,
             [.. examples.Where(e => e.Ticket.LabelFor(dimension) is not null).Select(e => e.Example.WithLabel(e.Ticket.LabelFor(dimension)!, e.Ticket.Weight))])).ToArray();
         return new LocalTriageModel(ml, models);
@@ -100,7 +100,10 @@ public sealed class LocalTriageModel
     /// under its classifier (a second opinion on another model's answer).
     /// </summary>
     public TriageConfidence Agreement(Ticket ticket, TriageOutput labels) =>
-        ConfidenceOf(Classify(TriageExample.Of(TicketText.ForModel(ticket.Subject, TicketText.ContentLines(ticket.Body)))), labels);
+        ConfidenceOf(Classify(ExampleOf(ticket)), labels);
+
+    /// <summary>What the classifiers read of a ticket: its subject and the content lines of its newest message, with their cues.</summary>
+    private static TriageExample ExampleOf(Ticket ticket) => TriageExample.Of(TicketText.ForModel(ticket.Subject, TicketText.ContentLines(ticket.Body)));
 
     private LabelPrediction[] Classify(TriageExample example)
     {
