@@ -1,5 +1,6 @@
 using TicketSense.Core;
 using TicketSense.Core.Data;
+using TicketSense.Core.Learning;
 using TicketSense.Core.Overview;
 using TicketSense.Core.Triage;
 using TicketSense.Worker.Backlog;
@@ -11,16 +12,19 @@ namespace TicketSense.Worker;
 public static class WorkerRegistration
 {
     /// <summary>
-    /// Storage, triage, the overview (without its background refresher), the worker's settings and the backlog triager.
+    /// Storage, triage on the stored model versions, the overview (without its background refresher), the worker's
+    /// settings, the backlog triager and the model trainer.
     /// </summary>
     /// <param name="migrateAtStart">The hosted worker migrates in the background; a one-shot command migrates first, itself.</param>
     public static IHostApplicationBuilder AddTicketSenseWorker(this IHostApplicationBuilder builder, bool migrateAtStart)
     {
         builder.AddTicketSenseStorage(migrateAtStart);
         builder.AddTicketSenseTriage();
+        builder.AddTicketSenseLearning();
         builder.AddTicketSenseOverviewService();
         builder.AddTicketSenseWorkerOptions();
         builder.Services.AddSingleton<BacklogTriager>();
+        builder.Services.AddSingleton<ModelTrainer>();
         return builder;
     }
 

@@ -1,12 +1,13 @@
 using TicketSense.Core.Overview;
 using TicketSense.Worker.Backlog;
+using TicketSense.Worker.Learning;
 using TicketSense.Worker.Seeding;
 
 namespace TicketSense.Worker;
 
 /// <summary>
 /// The worker with no command, as the AppHost starts it: migrates the database, loads <c>Seed:Path</c>, then keeps
-/// every ticket triaged and the overview fresh until it is stopped.
+/// every ticket triaged, the overview fresh and the local model trained on the team's corrections until it is stopped.
 /// </summary>
 public static class WorkerService
 {
@@ -20,6 +21,7 @@ public static class WorkerService
         builder.Services.AddSingleton<SeedGate>();
         builder.Services.AddHostedService<SeedLoaderService>();
         builder.Services.AddHostedService<BacklogTriageService>();
+        builder.Services.AddHostedService<ModelTrainingService>();
 
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TicketSense.Contracts;
+using TicketSense.Core.Learning;
 
 namespace TicketSense.Core.Data;
 
@@ -15,6 +16,8 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<TicketTriage> TicketTriages => Set<TicketTriage>();
     public DbSet<TriageClaim> TriageClaims => Set<TriageClaim>();
     public DbSet<TriageHistoryRecord> TriageHistory => Set<TriageHistoryRecord>();
+    public DbSet<StoredModel> Models => Set<StoredModel>();
+    public DbSet<ModelTraining> ModelTrainings => Set<ModelTraining>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -82,6 +85,43 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             history.Property(h => h.At).HasColumnName("at");
             history.HasIndex(h => new { h.TicketId, h.At, h.Id }).IsDescending(false, true, true)
                 .HasDatabaseName("ix_ticket_triage_history_ticket_id_at");
+            // The corrections after a model version's mark, counted by the Worker every poll.
+            history.HasIndex(h => h.Id).HasFilter("source = 'human'").HasDatabaseName("ix_ticket_triage_history_human");
+        });
+
+        modelBuilder.Entity<StoredModel>(model =>
+        {
+            model.ToTable("triage_models");
+            model.HasKey(m => m.Version);
+            model.Property(m => m.Version).HasColumnName("version").ValueGeneratedNever();
+            model.Property(m => m.FeatureKey).HasColumnName("feature_key");
+            model.Property(m => m.TrainedAt).HasColumnName("trained_at");
+            model.Property(m => m.Examples).HasColumnName("examples");
+            model.Property(m => m.Corrections).HasColumnName("corrections");
+            model.Property(m => m.HistoryMark).HasColumnName("history_mark");
+            model.Property(m => m.TrainingMs).HasColumnName("training_ms");
+            model.Property(m => m.AccuracyPriority).HasColumnName("accuracy_priority");
+            model.Property(m => m.AccuracyCategory).HasColumnName("accuracy_category");
+            model.Property(m => m.AccuracySentiment).HasColumnName("accuracy_sentiment");
+            model.Property(m => m.Payload).HasColumnName("payload");
+            model.Ignore(m => m.Accuracy);
+            model.HasIndex(m => new { m.FeatureKey, m.Version }).IsDescending(false, true).HasDatabaseName("ix_triage_models_feature_key_version");
+        });
+
+        modelBuilder.Entity<ModelTraining>(training =>
+        {
+            training.ToTable("triage_model_trainings");
+            training.HasKey(t => t.Id);
+            training.Property(t => t.Id).HasColumnName("id");
+            training.Property(t => t.Reason).HasColumnName("reason");
+            training.Property(t => t.RequestedAt).HasColumnName("requested_at");
+            training.Property(t => t.StartedAt).HasColumnName("started_at");
+            training.Property(t => t.FinishedAt).HasColumnName("finished_at");
+            training.Property(t => t.Version).HasColumnName("version");
+            training.Property(t => t.Error).HasColumnName("error");
+            // Every unfinished row has finished_at NULL, and NULLs count as equal here: at most one unfinished training.
+            training.HasIndex(t => t.FinishedAt).IsUnique().AreNullsDistinct(false).HasFilter("finished_at IS NULL")
+                .HasDatabaseName("ux_triage_model_trainings_unfinished");
         });
 
         modelBuilder.Entity<TriageClaim>(claim =>

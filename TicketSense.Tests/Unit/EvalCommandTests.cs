@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TicketSense.Core.Triage.Local;
 using TicketSense.Worker.Commands;
 using TicketSense.Worker.Evaluation;
 
@@ -11,9 +12,9 @@ public sealed class EvalCommandTests
     {
         var items = Enumerable.Range(0, 300).ToList();
         var tested = new List<int>();
-        for (var fold = 0; fold < EvalCommand.Folds; fold++)
+        for (var fold = 0; fold < CrossValidation.Folds; fold++)
         {
-            var (train, test) = EvalCommand.Split(items, fold);
+            var (train, test) = CrossValidation.Split(items, fold);
             Assert.Empty(train.Intersect(test));
             Assert.Equal(items.Count, train.Count + test.Count);
             tested.AddRange(test);

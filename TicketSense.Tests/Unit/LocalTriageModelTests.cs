@@ -55,7 +55,7 @@ public sealed class LocalTriageModelTests(LocalTriageModelFixture fixture) : ICl
             var messages = logs.SelectMany(l => l.Messages).ToList();
             Assert.Single(messages, m => m.Contains("trained on", StringComparison.Ordinal));
             Assert.Single(messages, m => m.Contains("loaded from", StringComparison.Ordinal));
-            Assert.Equal(3, cache.GetFiles("*.zip").Length);
+            Assert.Single(cache.GetFiles("*.model"));
             Assert.Empty(cache.GetFiles("*.tmp"));
             foreach (var (ticket, _) in fixture.Seed.Take(60))
                 Assert.Equal(models[0].Predict(ticket), models[1].Predict(ticket), TriageOutputComparer.Instance);
@@ -64,6 +64,34 @@ public sealed class LocalTriageModelTests(LocalTriageModelFixture fixture) : ICl
         {
             cache.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_model_stored_as_bytes_loads_as_the_same_model_under_its_version()
+    {
+        var loaded = LocalTriageModel.FromBytes(fixture.Model.ToBytes(), version: 4);
+
+        Assert.Equal("local-mlnet-v4", loaded.Name);
+        Assert.Equal("local-mlnet-v4", loaded.Answer(fixture.Seed[0].Ticket).Model);
+        foreach (var (ticket, _) in fixture.Seed.Take(60))
+        {
+            Assert.Equal(fixture.Model.Predict(ticket), loaded.Predict(ticket), TriageOutputComparer.Instance);
+            Assert.Equal(fixture.Model.Assess(ticket).Confidence, loaded.Assess(ticket).Confidence);
+        }
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_a_model_are_refused_as_invalid_data()
+    {
+        Assert.Throws<InvalidDataException>(() => LocalTriageModel.FromBytes([1, 2, 3]));
+        Assert.Throws<InvalidDataException>(() => LocalTriageModel.FromBytes(EmptyZip()));
+    }
+
+    private static byte[] EmptyZip()
+    {
+        using var buffer = new MemoryStream();
+        using (new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true)) { }
+        return buffer.ToArray();
     }
 
     [Fact]

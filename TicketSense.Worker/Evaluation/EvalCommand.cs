@@ -17,8 +17,6 @@ namespace TicketSense.Worker.Evaluation;
 /// </summary>
 public static class EvalCommand
 {
-    public const int Folds = 5;
-
     public static Command Create(string[] settings)
     {
         var set = new Option<string>("--set")
@@ -87,22 +85,18 @@ public static class EvalCommand
             return report;
         }
 
-        var cv = new EvaluationReport(set, "local", $"{Folds}-fold cross-validation");
+        var cv = new EvaluationReport(set, "local", $"{CrossValidation.Folds}-fold cross-validation");
         var trainingStarted = Stopwatch.GetTimestamp();
-        for (var fold = 0; fold < Folds; fold++)
+        for (var fold = 0; fold < CrossValidation.Folds; fold++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (train, test) = Split(seed, fold);
+            var (train, test) = CrossValidation.Split(seed, fold);
             var model = LocalTriageModel.Train(train);
             Score(cv, model, test);
         }
         cv.TrainingMs = Stopwatch.GetElapsedTime(trainingStarted).TotalMilliseconds;
         return cv;
     }
-
-    /// <summary>Fold <paramref name="fold"/> of <see cref="Folds"/>: every <see cref="Folds"/>th item is tested, the rest trains.</summary>
-    public static (List<T> Train, List<T> Test) Split<T>(IReadOnlyList<T> items, int fold) =>
-        (items.Where((_, i) => i % Folds != fold).ToList(), items.Where((_, i) => i % Folds == fold).ToList());
 
     private static void Score(EvaluationReport report, LocalTriageModel model, IEnumerable<(Ticket Ticket, GoldLabel Gold)> tickets)
     {

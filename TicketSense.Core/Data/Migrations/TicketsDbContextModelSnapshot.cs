@@ -265,6 +265,10 @@ namespace TicketSense.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_ticket_triage_history_human")
+                        .HasFilter("source = 'human'");
+
                     b.HasIndex("TicketId", "At", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_ticket_triage_history_ticket_id_at");
@@ -279,6 +283,108 @@ namespace TicketSense.Core.Data.Migrations
 
                             t.HasCheckConstraint("ck_ticket_triage_history_source", "source IN ('primary', 'fallback', 'local', 'human')");
                         });
+                });
+
+            modelBuilder.Entity("TicketSense.Core.Learning.ModelTraining", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_triage_model_trainings_unfinished")
+                        .HasFilter("finished_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("FinishedAt"), false);
+
+                    b.ToTable("triage_model_trainings", (string)null);
+                });
+
+            modelBuilder.Entity("TicketSense.Core.Learning.StoredModel", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<double?>("AccuracyCategory")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy_category");
+
+                    b.Property<double?>("AccuracyPriority")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy_priority");
+
+                    b.Property<double?>("AccuracySentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy_sentiment");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("integer")
+                        .HasColumnName("corrections");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("integer")
+                        .HasColumnName("examples");
+
+                    b.Property<string>("FeatureKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature_key");
+
+                    b.Property<long>("HistoryMark")
+                        .HasColumnType("bigint")
+                        .HasColumnName("history_mark");
+
+                    b.Property<byte[]>("Payload")
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trained_at");
+
+                    b.Property<int>("TrainingMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_ms");
+
+                    b.HasKey("Version");
+
+                    b.HasIndex("FeatureKey", "Version")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_triage_models_feature_key_version");
+
+                    b.ToTable("triage_models", (string)null);
                 });
 
             modelBuilder.Entity("TicketSense.Core.Data.TicketTriage", b =>

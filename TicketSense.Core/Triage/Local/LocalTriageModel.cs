@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TicketSense.Contracts;
@@ -15,6 +18,9 @@ public sealed class LocalTriageModel
 {
     public const string ModelName = "local-mlnet";
 
+    /// <summary>Raise it when what the classifiers read changes in a way <see cref="TriageCues.Signature"/> does not show (the text, the featurizer).</summary>
+    private const int FeatureFormat = 1;
+
     private static readonly string[] Dimensions = ["priority", "category", "sentiment"];
 
     private readonly MLContext ml;
@@ -24,13 +30,30 @@ public sealed class LocalTriageModel
     // Per dimension, the label of each slot of the probability vector.
     private readonly string[][] slotLabels;
 
-    private LocalTriageModel(MLContext ml, ITransformer[] models)
+    private LocalTriageModel(MLContext ml, ITransformer[] models, int? version = null)
     {
         this.ml = ml;
         this.models = models;
+        Version = version;
         engines = models.Select(m => ml.Model.CreatePredictionEngine<TriageExample, LabelPrediction>(m, inputSchemaDefinition: TriageExample.Schema())).ToArray();
         slotLabels = engines.Select(SlotLabels).ToArray();
     }
+
+    /// <summary>The stored version this model is (1 = trained on the seed alone), or null for one that was never stored.</summary>
+    public int? Version { get; }
+
+    /// <summary>The <c>model</c> of its answers: <c>local-mlnet-v3</c> for stored version 3, else <c>local-mlnet</c>.</summary>
+    public string Name => Version is { } version ? $"{ModelName}-v{version}" : ModelName;
+
+    /// <summary>
+    /// What a stored model must match to be served by this build: a hash of the cue lexicon and the feature format.
+    /// Models trained on other features are kept but never loaded.
+    /// </summary>
+    public static string FeatureKey { get; } = Convert.ToHexStringLower(
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{FeatureFormat}\n{LocalTriageTrainer.CueWeight}\n{TriageCues.Signature}")))[..16];
+
+    /// <summary>The same classifiers as stored version <paramref name="version"/>.</summary>
+    public LocalTriageModel AsVersion(int version) => new(ml, models, version);
 
     /// <summary>Trains on labelled tickets; the same tickets always give the same model.</summary>
     public static LocalTriageModel Train(IReadOnlyList<(Ticket Ticket, GoldLabel Gold)> labelled) =>
@@ -59,7 +82,7 @@ public sealed class LocalTriageModel
         var (output, confidence) = Assess(ticket);
         var validation = TriageValidator.Validate(output);
         return validation.Output is { } valid
-            ? new TriageModelAnswer(valid, TriageSource.Local, ModelName, Attempts: 0, PromptVersion: ModelName, confidence)
+            ? new TriageModelAnswer(valid, TriageSource.Local, Name, Attempts: 0, PromptVersion: ModelName, confidence)
             : throw new InvalidOperationException($"The local model's triage of {ticket.Id} is invalid: {string.Join("; ", validation.Errors)}");
     }
 
@@ -131,35 +154,73 @@ public sealed class LocalTriageModel
         return [.. names.DenseValues().Select(name => name.ToString())];
     }
 
-    /// <summary>Writes each dimension's model to <c>{folder}/{key}.{dimension}.zip</c>, each through a temp file renamed into place.</summary>
-    public void Save(string folder, string key)
+    /// <summary>The three classifiers as one archive (an entry per dimension), as <c>triage_models.payload</c> and the disk cache keep them.</summary>
+    public byte[] ToBytes()
     {
-        Directory.CreateDirectory(folder);
         var schema = ml.Data.LoadFromEnumerable(Array.Empty<TriageExample>(), TriageExample.Schema()).Schema;
-        for (var i = 0; i < models.Length; i++)
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var path = FileOf(folder, key, Dimensions[i]);
-            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-            ml.Model.Save(models[i], schema, temp);
-            File.Move(temp, path, overwrite: true);
+            for (var i = 0; i < models.Length; i++)
+            {
+                // Each classifier is a zip already: stored, not compressed again.
+                using var entry = archive.CreateEntry(Dimensions[i], CompressionLevel.NoCompression).Open();
+                ml.Model.Save(models[i], schema, entry);
+            }
         }
+        return buffer.ToArray();
     }
 
-    /// <summary>The model saved under <paramref name="key"/>, or null when any of its files is missing or unreadable.</summary>
-    public static LocalTriageModel? TryLoad(string folder, string key)
+    /// <summary>The model <see cref="ToBytes"/> wrote, as stored version <paramref name="version"/> when it has one.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not such a model.</exception>
+    public static LocalTriageModel FromBytes(byte[] payload, int? version = null)
     {
-        var paths = Dimensions.Select(d => FileOf(folder, key, d)).ToArray();
-        if (!paths.All(File.Exists)) return null;
         var ml = new MLContext(seed: 1);
         try
         {
-            return new LocalTriageModel(ml, paths.Select(p => ml.Model.Load(p, out _)).ToArray());
+            using var archive = new ZipArchive(new MemoryStream(payload), ZipArchiveMode.Read);
+            var models = Dimensions.Select(d =>
+            {
+                var entry = archive.GetEntry(d) ?? throw new InvalidDataException($"The model has no {d} classifier.");
+                // ML.NET needs a seekable stream.
+                using var stream = entry.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                copy.Position = 0;
+                return ml.Model.Load(copy, out _);
+            }).ToArray();
+            return new LocalTriageModel(ml, models, version);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or IOException or InvalidDataException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"The model cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Writes the model to <c>{folder}/{key}.model</c> through a temp file renamed into place.</summary>
+    public void Save(string folder, string key)
+    {
+        Directory.CreateDirectory(folder);
+        var path = FileOf(folder, key);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllBytes(temp, ToBytes());
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>The model saved under <paramref name="key"/>, or null when its file is missing or unreadable.</summary>
+    public static LocalTriageModel? TryLoad(string folder, string key)
+    {
+        var path = FileOf(folder, key);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return FromBytes(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return null;
         }
     }
 
-    private static string FileOf(string folder, string key, string dimension) => Path.Combine(folder, $"{key}.{dimension}.zip");
+    private static string FileOf(string folder, string key) => Path.Combine(folder, $"{key}.model");
 }

@@ -56,6 +56,9 @@ public static partial class TriageCues
 
     public static int Count => Names.Count;
 
+    /// <summary>Every cue's name and pattern, in vector order: two lexicons with the same signature give the same features.</summary>
+    public static string Signature { get; } = string.Join('\n', Lexicon.Select(c => $"{c.Name}={c.Pattern}").Concat(Names.Skip(Lexicon.Length)));
+
     /// <summary>The position of cue <paramref name="name"/> in the vector <see cref="Of"/> returns.</summary>
     public static int Index(string name) =>
         Array.IndexOf([.. Names], name) is var index and >= 0 ? index : throw new ArgumentException($"No cue named '{name}'.", nameof(name));

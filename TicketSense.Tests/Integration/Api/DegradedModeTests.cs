@@ -34,7 +34,7 @@ public sealed class DegradedModeTests
         Assert.Equal("Unhealthy", redisCheck.GetProperty("status").GetString());
 
         await using var redisAgain = await RedisServer.StartAsync(port);
-        await Eventually(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK);
+        await Poll.UntilAsync(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("redis-back-1"));
         var db = (await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redisAgain.ConnectionString)).GetDatabase();
         Assert.True(await db.KeyExistsAsync("triage:ticket:redis-back-1"));
@@ -51,7 +51,7 @@ public sealed class DegradedModeTests
         await using var redis = await TestServers.StartRedisAsync();
         await using var factory = new ApiFactory(postgres.ConnectionString("tickets") + ";Timeout=2", redis.ConnectionString);
         var client = factory.CreateClient();
-        await Eventually(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK);
+        await Poll.UntilAsync(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("pg-1"))).StatusCode);
 
         await postgres.DisposeAsync();
@@ -66,7 +66,7 @@ public sealed class DegradedModeTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
         await using var restarted = await PostgresServer.StartAsync(options, CancellationToken.None);
-        await Eventually(async () => (await client.GetAsync("/tickets/pg-1")).StatusCode == HttpStatusCode.OK);
+        await Poll.UntilAsync(async () => (await client.GetAsync("/tickets/pg-1")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tickets/pg-2")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("pg-2"))).StatusCode);
     }
@@ -98,7 +98,7 @@ public sealed class DegradedModeTests
 
         await using var postgres = await PostgresServer.StartAsync(options, CancellationToken.None);
         await postgres.CreateDatabaseAsync("tickets");
-        await Eventually(async () => (await client.GetAsync("/tickets")).StatusCode == HttpStatusCode.OK);
+        await Poll.UntilAsync(async () => (await client.GetAsync("/tickets")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("early-1"))).StatusCode);
     }
 
@@ -119,15 +119,5 @@ public sealed class DegradedModeTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tickets/too-big-1")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/tickets", ApiFixture.NewTicket("small-1"))).StatusCode);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The condition did not hold within 30 s.");
-            await Task.Delay(200);
-        }
     }
 }

@@ -94,7 +94,7 @@ public sealed class BacklogTriageTests
 
         using (var doomed = StartWorker(environment))
         {
-            await WaitUntilAsync(async () => (await CountAsync(storage)).Rows >= tickets / 4, TimeSpan.FromSeconds(60));
+            await Poll.UntilAsync(async () => (await CountAsync(storage)).Rows >= tickets / 4, TimeSpan.FromSeconds(60));
             doomed.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no claim released
             await doomed.WaitForExitAsync();
         }
@@ -105,7 +105,7 @@ public sealed class BacklogTriageTests
         using var successor = StartWorker(environment);
         try
         {
-            await WaitUntilAsync(async () => (await CountAsync(storage)).Rows == tickets, TimeSpan.FromSeconds(90));
+            await Poll.UntilAsync(async () => (await CountAsync(storage)).Rows == tickets, TimeSpan.FromSeconds(90));
         }
         finally
         {
@@ -162,16 +162,6 @@ public sealed class BacklogTriageTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < timeout, $"The condition did not hold within {timeout.TotalSeconds:0} s.");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>Reports on the worker's own thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
