@@ -66,4 +66,22 @@ public sealed class TicketSenseApiClient(HttpClient http)
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<TicketResponse>(TicketSenseJson.Options, cancellationToken);
     }
+
+    /// <summary>The local model version the Api serves, or null before the first is stored (503).</summary>
+    public async Task<ModelResponse?> GetModelAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("/model", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ModelResponse>(TicketSenseJson.Options, cancellationToken);
+    }
+
+    /// <summary><c>POST /model/retrain</c>: the serving version, now training its successor; null before the first is stored.</summary>
+    public async Task<ModelResponse?> RetrainAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync("/model/retrain", null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ModelResponse>(TicketSenseJson.Options, cancellationToken);
+    }
 }

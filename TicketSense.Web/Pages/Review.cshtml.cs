@@ -6,7 +6,8 @@ namespace TicketSense.Web.Pages;
 
 /// <summary>
 /// The review queue: tickets whose least sure label is under the review threshold and that no human has corrected,
-/// least sure first. Each is confirmed or corrected in one step; it then leaves the queue.
+/// least sure first. Each is confirmed or corrected in one step; it then leaves the queue. Beside it, the local model
+/// that learns from those corrections: its version, and a button that asks for a new one.
 /// </summary>
 public sealed class ReviewModel(TicketSenseApiClient api, ILogger<ReviewModel> logger) : ApiPageModel(api, logger)
 {
@@ -14,12 +15,29 @@ public sealed class ReviewModel(TicketSenseApiClient api, ILogger<ReviewModel> l
 
     public TicketPage? Queue { get; private set; }
 
+    /// <summary>Null before the first version is stored.</summary>
+    public ModelResponse? LocalModel { get; private set; }
+
     [TempData] public string? Message { get; set; }
 
     [TempData] public string? Error { get; set; }
 
     public Task OnGetAsync() => LoadAsync(async cancellationToken =>
-        Queue = await Api.GetTicketsAsync(new TicketFilter(null, null, null, null, 1, QueueSize, Order: "confidence", NeedsReview: true), cancellationToken));
+    {
+        var model = Api.GetModelAsync(cancellationToken);
+        Queue = await Api.GetTicketsAsync(new TicketFilter(null, null, null, null, 1, QueueSize, Order: "confidence", NeedsReview: true), cancellationToken);
+        LocalModel = await model;
+    });
+
+    public async Task<IActionResult> OnPostRetrainAsync()
+    {
+        ModelResponse? model = null;
+        await LoadAsync(async cancellationToken => model = await Api.RetrainAsync(cancellationToken));
+        if (ApiUnavailable) return Page();
+        if (model is null) Error = "The local model is not stored yet; try again in a moment.";
+        else Message = $"A new model version is training on the corrections; version {model.Version} serves until it is ready.";
+        return RedirectToPage();
+    }
 
     // Labels arrive as their wire names ("feature_request"), which enum model binding does not know.
     public async Task<IActionResult> OnPostAsync(string id, string? reviewer, string? priority, string? category, string? sentiment)
