@@ -76,11 +76,11 @@ public sealed class DashboardTests(SystemFixture system) : IAsyncLifetime
         Assert.True(await detail.Locator("#history-table tbody tr").CountAsync() >= 2); // the model's triage, then the correction
 
         // The model learns it: Retrain on the same page, and the Worker's next version counts the correction.
-        var before = (await system.Api.GetFromJsonAsync<ModelResponse>("/model", TicketSenseJson.Options))!;
+        var modelBefore = (await system.Api.GetFromJsonAsync<ModelResponse>("/model", TicketSenseJson.Options))!;
         await page.ClickAsync("#retrain");
         await page.WaitForSelectorAsync("#review-message");
         Assert.Contains("training", await page.TextContentAsync("#review-message"));
-        await Poll.UntilAsync(async () => (await system.Api.GetFromJsonAsync<ModelResponse>("/model", TicketSenseJson.Options))!.Version > before.Version, TimeSpan.FromSeconds(90));
+        await Poll.UntilAsync(async () => (await system.Api.GetFromJsonAsync<ModelResponse>("/model", TicketSenseJson.Options))!.Version > modelBefore.Version, TimeSpan.FromSeconds(90));
         var after = (await system.Api.GetFromJsonAsync<ModelResponse>("/model", TicketSenseJson.Options))!;
         Assert.True(after.Corrections >= 1, $"version {after.Version} learned from {after.Corrections} corrections");
         await page.ReloadAsync();
