@@ -19,7 +19,8 @@ public static class TrainingSet
     /// </summary>
     public static IReadOnlyList<TrainingTicket> Of(IEnumerable<(Ticket Ticket, GoldLabel Gold)> seed, IReadOnlyList<TrainingTicket> corrections)
     {
-        var corrected = corrections.ToDictionary(c => c.Ticket.Id, StringComparer.Ordinal);
+        // One correction per ticket comes from Postgres; were there two, the later one stands.
+        var corrected = corrections.GroupBy(c => c.Ticket.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var seedTickets = seed.Select(TrainingTicket.Of).Select(s => corrected.TryGetValue(s.Ticket.Id, out var c)
             ? s with
             {
