@@ -10,4 +10,16 @@ public sealed class ApiOptions
 
     /// <summary><c>Api:HeartbeatSeconds</c>: how often <c>/events</c> sends each client a <c>heartbeat</c> event.</summary>
     public int HeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// <c>Api:Keys:NAME = KEY</c> (environment <c>Api__Keys__NAME</c>): when any is set, writes need one of these keys
+    /// (<c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>), and the key's name stands for the caller in logs,
+    /// traces, <c>tickets.created_by</c> and the history. Empty: the API is open, with a warning at start.
+    /// </summary>
+    public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary><c>Api:RequireKeyForReads</c>: reads need a key too (when keys are configured).</summary>
+    public bool RequireKeyForReads { get; set; }
+
+    public bool KeysConfigured => Keys.Count > 0;
 }

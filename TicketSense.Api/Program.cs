@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using TicketSense.Api;
+using TicketSense.Api.Access;
 using TicketSense.Api.Errors;
 using TicketSense.Api.Events;
 using TicketSense.Api.Health;
@@ -34,6 +35,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi();
+builder.Services.AddTicketSenseAccess();
 
 builder.Services.AddScoped<TicketIntake>();
 builder.Services.AddScoped<TriageCorrections>();
@@ -47,6 +49,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketSense.Api.Access;
 
 namespace TicketSense.Api.Events;
 
@@ -12,7 +13,8 @@ public static class EventsApi
             .WithSummary("Live events (text/event-stream): triaged, overview, heartbeat")
             .WithDescription("event: triaged (data = TicketResponse) for each ticket triaged anywhere; event: overview " +
                 "(data = OverviewResponse) after each overview refresh; event: heartbeat (data = {}) at once on connecting " +
-                "— carrying retry: 2000, the reconnection delay — then every Api:HeartbeatSeconds (15 s), so a quiet stream stays open.");
+                "— carrying retry: 2000, the reconnection delay — then every Api:HeartbeatSeconds (15 s), so a quiet stream stays open.")
+            .RequireWriteAccess();
 
     private static ServerSentEventsResult<string> Stream(LiveEventHub hub, HttpResponse response, CancellationToken cancellationToken)
     {

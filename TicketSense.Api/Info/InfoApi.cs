@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TicketSense.Api.Access;
 using Microsoft.Extensions.Options;
 using TicketSense.Contracts;
 using TicketSense.Core.Triage;
@@ -20,5 +21,6 @@ public static class InfoApi
             })
             .WithTags("System")
             .WithName("GetInfo")
-            .WithSummary("Triage mode, models and prompt version");
+            .WithSummary("Triage mode, models and prompt version")
+            .RequireReadAccess();
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketSense.Api.Access;
 using TicketSense.Contracts;
 using TicketSense.Core.Learning;
 
@@ -17,14 +18,16 @@ public static class ModelApi
             .WithDescription("version counts from 1 (trained on the seed set alone); status is training while a training is " +
                 "asked for or running; examples and corrections count the tickets it learned from; accuracy is its 5-fold " +
                 "cross-validation per dimension, null until computed. 503 before the first version is stored.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireReadAccess();
 
         group.MapPost("/retrain", RetrainAsync)
             .WithName("RetrainModel")
             .WithSummary("Train a new version on the seed set and every correction")
             .WithDescription("202: a Worker trains it in the background (or the training already asked for is joined: never 409). " +
                 "Every replica serves the new version within seconds of it being stored; GET /model follows it.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWriteAccess();
 
         return group;
     }

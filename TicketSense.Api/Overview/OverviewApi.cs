@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketSense.Api.Access;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Overview;
@@ -18,16 +19,19 @@ public static class OverviewApi
             .WithName("GetOverview")
             .WithSummary("Ticket counts by priority, category and sentiment")
             .WithDescription("Served from Redis (triage:overview, 24 h) when cached; computed from Postgres, stored and returned on a miss. " +
-                "by_* maps count triaged tickets and hold every value; pending counts tickets without a triage.");
+                "by_* maps count triaged tickets and hold every value; pending counts tickets without a triage.")
+            .RequireReadAccess();
 
         group.MapPost("/refresh", RefreshAsync)
             .WithName("RefreshOverview")
-            .WithSummary("Recompute the overview from Postgres");
+            .WithSummary("Recompute the overview from Postgres")
+            .RequireWriteAccess();
 
         group.MapGet("/sample", SampleAsync)
             .WithName("SampleTickets")
             .WithSummary("Random triaged tickets")
-            .WithDescription($"size 1–{MaxSampleSize} (default 10). Lives under /overview so it can never shadow a ticket whose id is 'sample'.");
+            .WithDescription($"size 1–{MaxSampleSize} (default 10). Lives under /overview so it can never shadow a ticket whose id is 'sample'.")
+            .RequireReadAccess();
 
         return group;
     }

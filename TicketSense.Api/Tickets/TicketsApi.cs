@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketSense.Api.Access;
 using TicketSense.Api.Errors;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
@@ -24,23 +25,27 @@ public static class TicketsApi
                 "400 names every invalid field; 409 when the id exists (the stored ticket is unchanged); 413 when the body is too large.")
             .Accepts<TicketRequest>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWriteAccess();
 
         group.MapGet("/", ListAsync)
             .WithName("ListTickets")
             .WithSummary("List tickets, newest first")
             .WithDescription("Pages of tickets with their triage. limit 1–100 (default 20), offset ≥ 0; filters priority, " +
-                "category, sentiment (exact values), q (case-insensitive subject search); order received_at (default) or created_at.");
+                "category, sentiment (exact values), q (case-insensitive subject search); order received_at (default) or created_at.")
+            .RequireReadAccess();
 
         group.MapGet("/{id}", GetAsync)
             .WithName("GetTicket")
-            .WithSummary("Read one ticket with its triage");
+            .WithSummary("Read one ticket with its triage")
+            .RequireReadAccess();
 
         group.MapPost("/{id}/triage", RetriageAsync)
             .WithName("RetriageTicket")
             .WithSummary("Triage a ticket again, past the cache")
             .WithDescription("Asks the models again and records their answer in the history. It becomes the ticket's triage, " +
-                "except for the fields a human corrected: those stay.");
+                "except for the fields a human corrected: those stay.")
+            .RequireWriteAccess();
 
         group.MapPatch("/{id}/triage", CorrectAsync)
             .WithName("CorrectTriage")
@@ -52,14 +57,16 @@ public static class TicketsApi
             .Accepts<TriageCorrectionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWriteAccess();
 
         group.MapGet("/{id}/history", HistoryAsync)
             .WithName("GetTriageHistory")
             .WithSummary("Every triage and correction of a ticket, newest first")
             .WithDescription("Each model answer as the model gave it, and each correction as the whole triage right after it, " +
                 "with who made it and their note. 404 for an unknown ticket.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireReadAccess();
 
         return group;
     }
