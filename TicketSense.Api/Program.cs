@@ -34,7 +34,7 @@ builder.Services.ConfigureHttpJsonOptions(options => TicketSenseJson.Configure(o
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityScheme>());
 builder.Services.AddTicketSenseAccess();
 
 builder.Services.AddScoped<TicketIntake>();
@@ -51,6 +51,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCallerIdentity();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();

@@ -1,6 +1,9 @@
 namespace TicketSense.Contracts;
 
-/// <summary>A stored ticket with its triage; <see cref="Triage"/> and <see cref="TriageMeta"/> are null while it is pending.</summary>
+/// <summary>
+/// A stored ticket with its triage; <see cref="Triage"/> and <see cref="TriageMeta"/> are null while it is pending.
+/// <see cref="CreatedBy"/> names the API key it was submitted with (null without keys, and for imported tickets).
+/// </summary>
 public sealed record TicketResponse(
     string Id,
     string Sender,
@@ -9,4 +12,5 @@ public sealed record TicketResponse(
     DateTimeOffset ReceivedAt,
     DateTimeOffset CreatedAt,
     TriageOutput? Triage,
-    TriageMeta? TriageMeta);
+    TriageMeta? TriageMeta,
+    string? CreatedBy = null);

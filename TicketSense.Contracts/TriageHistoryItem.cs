@@ -2,7 +2,8 @@ namespace TicketSense.Contracts;
 
 /// <summary>
 /// One triage a ticket had: a model's answer as it gave it (<see cref="Reviewer"/> null), or the whole triage right
-/// after a human's correction (<see cref="Source"/> <c>human</c>). <see cref="Confidence"/> is null when unknown.
+/// after a human's correction (<see cref="Source"/> <c>human</c>). <see cref="Confidence"/> is null when unknown;
+/// <see cref="Actor"/> names the API key of the request that caused it (null for the Worker and an API without keys).
 /// </summary>
 public sealed record TriageHistoryItem(
     TriageSource Source,
@@ -11,4 +12,5 @@ public sealed record TriageHistoryItem(
     string? Note,
     TriageOutput Triage,
     TriageConfidence? Confidence,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? Actor = null);

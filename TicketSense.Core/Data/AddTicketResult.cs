@@ -24,6 +24,7 @@ public sealed record AddTicketResult(Ticket? Stored)
                 Body = ticket.Body,
                 ReceivedAt = ticket.ReceivedAt.ToUniversalTime(),
                 CreatedAt = stamp,
+                CreatedBy = ticket.CreatedBy,
             })
             : DuplicateId;
 }

@@ -12,4 +12,7 @@ public sealed class Ticket
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The name of the API key it was submitted with; null for the seed import, bulk loads and an API without keys.</summary>
+    public string? CreatedBy { get; init; }
 }

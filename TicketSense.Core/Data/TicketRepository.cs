@@ -14,8 +14,8 @@ public sealed class TicketRepository(TicketsDbContext db)
     {
         var receivedAtUtc = ticket.ReceivedAt.ToUniversalTime();
         var createdAt = await db.Database.SqlQuery<DateTimeOffset>($"""
-            INSERT INTO tickets (id, sender, subject, body, received_at)
-            VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc})
+            INSERT INTO tickets (id, sender, subject, body, received_at, created_by)
+            VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc}, {ticket.CreatedBy})
             ON CONFLICT (id) DO NOTHING
             RETURNING created_at AS "Value"
             """).ToListAsync(cancellationToken);

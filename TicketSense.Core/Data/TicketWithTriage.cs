@@ -13,5 +13,6 @@ public sealed record TicketWithTriage(Ticket Ticket, TicketTriage? Triage)
         Ticket.ReceivedAt,
         Ticket.CreatedAt,
         Triage?.ToOutput(),
-        Triage?.ToMeta());
+        Triage?.ToMeta(),
+        Ticket.CreatedBy);
 }

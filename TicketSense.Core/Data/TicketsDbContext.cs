@@ -31,6 +31,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.Property(t => t.Body).HasColumnName("body");
             ticket.Property(t => t.ReceivedAt).HasColumnName("received_at");
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()").ValueGeneratedOnAdd();
+            ticket.Property(t => t.CreatedBy).HasColumnName("created_by");
             ticket.HasIndex(t => t.ReceivedAt).HasDatabaseName("ix_tickets_received_at");
             ticket.HasIndex(t => t.CreatedAt).HasDatabaseName("ix_tickets_created_at");
         });
@@ -83,6 +84,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             history.Property(h => h.ConfidenceCategory).HasColumnName("confidence_category");
             history.Property(h => h.ConfidenceSentiment).HasColumnName("confidence_sentiment");
             history.Property(h => h.At).HasColumnName("at");
+            history.Property(h => h.Actor).HasColumnName("actor");
             history.HasIndex(h => new { h.TicketId, h.At, h.Id }).IsDescending(false, true, true)
                 .HasDatabaseName("ix_ticket_triage_history_ticket_id_at");
             // The corrections after a model version's mark, counted by the Worker every poll.

@@ -73,8 +73,8 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
         var leaseSeconds = lease.TotalSeconds;
         var createdAt = await db.Database.SqlQuery<DateTimeOffset>($"""
             WITH added AS (
-                INSERT INTO tickets (id, sender, subject, body, received_at)
-                VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc})
+                INSERT INTO tickets (id, sender, subject, body, received_at, created_by)
+                VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc}, {ticket.CreatedBy})
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id, created_at
             ), claimed AS (

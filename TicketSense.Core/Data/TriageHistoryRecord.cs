@@ -24,12 +24,15 @@ public sealed class TriageHistoryRecord
     public double? ConfidenceSentiment { get; init; }
     public required DateTimeOffset At { get; init; }
 
+    /// <summary>The API key name of the request that caused it; null for the Worker and an API without keys.</summary>
+    public string? Actor { get; init; }
+
     /// <summary>What a model answered, before any human field is laid over it.</summary>
-    public static TriageHistoryRecord OfModelAnswer(TicketTriage answer) => Of(answer, reviewer: null, note: null, answer.TriagedAt);
+    public static TriageHistoryRecord OfModelAnswer(TicketTriage answer, string? actor) => Of(answer, reviewer: null, note: null, answer.TriagedAt, actor);
 
     /// <summary>The whole triage right after a correction, with who made it and why.</summary>
-    public static TriageHistoryRecord OfCorrection(TicketTriage corrected, string? note) =>
-        Of(corrected, corrected.Reviewer, note, corrected.CorrectedAt ?? corrected.TriagedAt);
+    public static TriageHistoryRecord OfCorrection(TicketTriage corrected, string? note, string? actor) =>
+        Of(corrected, corrected.Reviewer, note, corrected.CorrectedAt ?? corrected.TriagedAt, actor);
 
     public TriageHistoryItem ToItem() => new(
         Source,
@@ -38,9 +41,10 @@ public sealed class TriageHistoryRecord
         Note,
         new TriageOutput(Priority, Category, Sentiment, Summary, Tags),
         ConfidenceColumns.Read(ConfidencePriority, ConfidenceCategory, ConfidenceSentiment),
-        At);
+        At,
+        Actor);
 
-    private static TriageHistoryRecord Of(TicketTriage triage, string? reviewer, string? note, DateTimeOffset at) => new()
+    private static TriageHistoryRecord Of(TicketTriage triage, string? reviewer, string? note, DateTimeOffset at, string? actor) => new()
     {
         TicketId = triage.TicketId,
         Source = triage.Source,
@@ -56,5 +60,6 @@ public sealed class TriageHistoryRecord
         ConfidenceCategory = triage.ConfidenceCategory,
         ConfidenceSentiment = triage.ConfidenceSentiment,
         At = at,
+        Actor = actor,
     };
 }

@@ -9,7 +9,7 @@ namespace TicketSense.Core.Tickets;
 /// A submitted ticket's way in: validated, stored together with a claim, triaged, released. Stored first, so nothing
 /// is lost: a triage that fails leaves the ticket pending, and the worker's sweep completes it.
 /// </summary>
-public sealed class TicketIntake(TriageClaimRepository claims, TriageService triage, ILogger<TicketIntake> logger)
+public sealed class TicketIntake(TriageClaimRepository claims, TriageService triage, CallerIdentity caller, ILogger<TicketIntake> logger)
 {
     // Longer than the worst triage (two LLM tiers of 180 s each, then the local model); a crashed Api's claim expires.
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
@@ -19,8 +19,13 @@ public sealed class TicketIntake(TriageClaimRepository claims, TriageService tri
 
     public async Task<IntakeOutcome> SubmitAsync(TicketRequest? request, CancellationToken cancellationToken)
     {
-        var (ticket, errors) = TicketRequestValidator.Validate(request);
-        if (ticket is null) return new IntakeOutcome.Invalid(errors);
+        var (valid, errors) = TicketRequestValidator.Validate(request);
+        if (valid is null) return new IntakeOutcome.Invalid(errors);
+        var ticket = new Ticket
+        {
+            Id = valid.Id, Sender = valid.Sender, Subject = valid.Subject, Body = valid.Body, ReceivedAt = valid.ReceivedAt,
+            CreatedBy = caller.Name,
+        };
 
         AddTicketResult added;
         try

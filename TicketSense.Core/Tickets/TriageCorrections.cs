@@ -13,6 +13,7 @@ public sealed class TriageCorrections(
     TriageRepository records,
     TriageCache cache,
     TriageEvents events,
+    CallerIdentity caller,
     TimeProvider time)
 {
     public async Task<CorrectionOutcome> CorrectAsync(string ticketId, TriageCorrectionRequest? request, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class TriageCorrections(
             if (write.Current is null && !correction.NamesAllLabels) return new CorrectionOutcome.LabelsRequired(ticketId);
 
             corrected = write.Current?.WithCorrection(correction, at) ?? TicketTriage.FromCorrection(ticketId, correction, at);
-            await write.CommitAsync(corrected, TriageHistoryRecord.OfCorrection(corrected, correction.Note), cancellationToken);
+            await write.CommitAsync(corrected, TriageHistoryRecord.OfCorrection(corrected, correction.Note, caller.Name), cancellationToken);
         }
 
         // A triage awaiting the model has no summary or tags yet: the cache holds complete triages only, so the

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using TicketSense.Core.Tickets;
 using TicketSense.Core.Triage.Local;
 
 namespace TicketSense.Core.Triage;
@@ -26,6 +27,8 @@ public static class TriageRegistration
         if (mode.IsLlm) TriageChatPipeline.Register(services);
         services.AddSingleton<TriageModels>();
         services.AddScoped<TriageService>();
+        // Who a scope works for: set by the Api per request; nobody in the Worker.
+        services.TryAddScoped<CallerIdentity>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Tickets;
 
 namespace TicketSense.Core.Triage;
 
@@ -15,6 +16,7 @@ public sealed class TriageService(
     TriageCache cache,
     TriageEvents events,
     TriageModels models,
+    CallerIdentity caller,
     TimeProvider time)
 {
     public async Task<TriageOutcome> TriageAsync(Ticket ticket, bool force, CancellationToken cancellationToken)
@@ -92,7 +94,7 @@ public sealed class TriageService(
         await using (var write = await records.BeginWriteAsync(ticket.Id, cancellationToken))
         {
             current = write.Current?.WithModelAnswer(answered) ?? answered;
-            await write.CommitAsync(current, TriageHistoryRecord.OfModelAnswer(answered), cancellationToken);
+            await write.CommitAsync(current, TriageHistoryRecord.OfModelAnswer(answered, caller.Name), cancellationToken);
         }
         await cache.SetAsync(ticket.Id, current.ToOutput(), cancellationToken);
         await events.PublishTriagedAsync(new TicketWithTriage(ticket, current).ToResponse(), cancellationToken);
