@@ -20,11 +20,13 @@ else
 }
 
 var triage = TriageParameters.FromConfiguration(builder);
+var access = AccessParameters.FromConfiguration(builder);
 
 var api = builder.AddProject<Projects.TicketSense_Api>("api")
     .WithReference(tickets).WaitFor(tickets)
     .WithReference(cache).WaitFor(cache)
     .WithTriageSettings(triage)
+    .WithAccessSettings(access)
     .WithHttpHealthCheck("/ready");
 
 builder.AddProject<Projects.TicketSense_Worker>("worker")
@@ -37,6 +39,7 @@ builder.AddProject<Projects.TicketSense_Worker>("worker")
 
 builder.AddProject<Projects.TicketSense_Web>("web")
     .WithReference(api).WaitFor(api)
+    .WithWebAccessSettings(access)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -1,9 +1,10 @@
+using TicketSense.Web.Access;
 using TicketSense.Web.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddRazorPages();
+builder.AddTicketSenseWebAccess();
 builder.Services.AddTicketSenseApi();
 
 var app = builder.Build();
@@ -11,9 +12,11 @@ var app = builder.Build();
 app.UseExceptionHandler("/Error");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapRazorPages();
-app.MapLiveEvents();
+app.MapLiveEvents().RequireAuthorization(WebAccessRegistration.LiveEventsPolicy);
 
 app.Run();

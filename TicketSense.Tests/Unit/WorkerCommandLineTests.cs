@@ -72,4 +72,45 @@ public sealed class WorkerCommandLineTests
         Assert.Equal(CancellableAction.CancelledExitCode, exitCode);
         Assert.Contains("eval: cancelled.", error);
     }
+
+    [Fact]
+    public async Task Hash_password_prints_a_hash_the_dashboard_verifies_and_never_the_password()
+    {
+        const string password = "correct horse battery";
+        var input = Console.In;
+        Console.SetIn(new StringReader(password + "\n"));
+        try
+        {
+            var (exitCode, output, error) = await RunAsync(["hash-password", "--name", "dana"]);
+
+            Assert.Equal(0, exitCode);
+            var hash = output.Trim();
+            Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Success,
+                new Microsoft.AspNetCore.Identity.PasswordHasher<string>().VerifyHashedPassword("dana", hash, password));
+            Assert.DoesNotContain(password, output + error);
+            Assert.Contains("Web__Users__dana", error);
+        }
+        finally
+        {
+            Console.SetIn(input);
+        }
+    }
+
+    [Fact]
+    public async Task Hash_password_refuses_a_short_password()
+    {
+        var input = Console.In;
+        Console.SetIn(new StringReader("short\n"));
+        try
+        {
+            var (exitCode, output, error) = await RunAsync(["hash-password"]);
+
+            Assert.Equal((1, ""), (exitCode, output));
+            Assert.Contains("at least 8 characters", error);
+        }
+        finally
+        {
+            Console.SetIn(input);
+        }
+    }
 }

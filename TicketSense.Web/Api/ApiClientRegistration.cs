@@ -1,10 +1,14 @@
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using TicketSense.Web.Access;
 
 namespace TicketSense.Web.Api;
 
 /// <summary>
 /// The Api, found by service discovery: pages get a client with short timeouts (a dashboard should show "unreachable"
 /// quickly, not hang), and the live events a YARP forwarder with none at all (its request is meant to stay open).
+/// Both send the dashboard's own key (<c>Web:ApiKey</c>) when it has one.
 /// </summary>
 public static class ApiClientRegistration
 {
@@ -13,7 +17,12 @@ public static class ApiClientRegistration
     public static IServiceCollection AddTicketSenseApi(this IServiceCollection services)
     {
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: experimental, but the documented way to replace the defaults' handler.
-        services.AddHttpClient<TicketSenseApiClient>(http => http.BaseAddress = new Uri(ApiBaseAddress))
+        services.AddHttpClient<TicketSenseApiClient>((provider, http) =>
+            {
+                http.BaseAddress = new Uri(ApiBaseAddress);
+                if (provider.GetRequiredService<IOptions<WebAccessOptions>>().Value.ApiKey is { Length: > 0 } key)
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            })
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(options =>
             {

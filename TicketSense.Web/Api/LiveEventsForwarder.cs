@@ -1,4 +1,6 @@
 using System.Net.ServerSentEvents;
+using Microsoft.Extensions.Options;
+using TicketSense.Web.Access;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
@@ -25,6 +27,11 @@ public static class LiveEventsForwarder
         var toEvents = services.GetRequiredService<ITransformBuilder>().Create(transforms =>
         {
             transforms.AddPathSet("/events");
+            // The Api trusts the dashboard's key, never the browser's cookies or credentials.
+            transforms.AddRequestHeaderRemove("Cookie");
+            transforms.AddRequestHeaderRemove("Authorization");
+            if (services.GetRequiredService<IOptions<WebAccessOptions>>().Value.ApiKey is { Length: > 0 } key)
+                transforms.AddRequestHeader("Authorization", $"Bearer {key}", append: false);
             transforms.AddResponseTransform(context =>
             {
                 context.SuppressResponseBody = context.ProxyResponse is { IsSuccessStatusCode: false };

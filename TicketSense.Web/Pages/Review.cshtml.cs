@@ -42,6 +42,8 @@ public sealed class ReviewModel(TicketSenseApiClient api, ILogger<ReviewModel> l
     // Labels arrive as their wire names ("feature_request"), which enum model binding does not know.
     public async Task<IActionResult> OnPostAsync(string id, string? reviewer, string? priority, string? category, string? sentiment)
     {
+        // Signed in, the reviewer is who signed in, whatever the form says.
+        if (User.Identity is { IsAuthenticated: true, Name: { } signedIn }) reviewer = signedIn;
         if (string.IsNullOrWhiteSpace(reviewer))
         {
             Error = "Enter your name as the reviewer first.";

@@ -6,7 +6,7 @@ namespace TicketSense.Worker.Commands;
 
 /// <summary>
 /// The worker's command line: with no command it runs as the service (<see cref="WorkerService"/>); <c>seed</c>,
-/// <c>triage-all</c>, <c>refresh-overview</c> and <c>eval</c> are one-shot commands. System.CommandLine parses it and
+/// <c>triage-all</c>, <c>refresh-overview</c>, <c>eval</c> and <c>hash-password</c> are one-shot commands. System.CommandLine parses it and
 /// writes help and usage errors; configuration settings are split off first (<see cref="HostSettings"/>).
 /// </summary>
 public static class WorkerCommandLine
@@ -25,6 +25,7 @@ public static class WorkerCommandLine
             TriageAllCommand.Create(settings),
             RefreshOverviewCommand.Create(settings),
             EvalCommand.Create(settings),
+            HashPasswordCommand.Create(),
         };
         root.SetCancellableAction((_, cancellationToken) => WorkerService.RunAsync(settings, cancellationToken));
         return root;

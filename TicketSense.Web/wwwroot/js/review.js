@@ -3,8 +3,11 @@
 (() => {
     const key = "ticketsense.reviewer";
     const reviewer = document.getElementById("reviewer");
-    reviewer.value = localStorage.getItem(key) ?? "";
-    reviewer.addEventListener("input", () => localStorage.setItem(key, reviewer.value.trim()));
+    // Signed in, the field holds the signed-in name and is read-only; otherwise the name typed last in this browser.
+    if (!reviewer.readOnly) {
+        reviewer.value = localStorage.getItem(key) ?? "";
+        reviewer.addEventListener("input", () => localStorage.setItem(key, reviewer.value.trim()));
+    }
 
     document.addEventListener("submit", e => {
         const field = e.target.querySelector(".reviewer-field");
