@@ -102,6 +102,22 @@ public sealed partial class WebSignInTests : IAsyncLifetime
         Assert.Contains("id=\"open-dashboard\"", await home.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_dashboard_without_the_key_says_the_Api_refused_it_instead_of_failing()
+    {
+        await using var strictApi = new ApiFactory(storage, new Dictionary<string, string?> { ["Api:Keys:dashboard"] = DashboardKey, ["Api:RequireKeyForReads"] = "true" });
+        strictApi.UseKestrel(0);
+        strictApi.StartServer();
+        var strictAddress = strictApi.CreateClient().BaseAddress!.GetLeftPart(UriPartial.Authority);
+        await using var keyless = new WebApplicationFactory<TicketSense.Web.WebAssembly>()
+            .WithWebHostBuilder(builder => builder.UseSetting("Services:api:http:0", strictAddress));
+
+        var home = await keyless.CreateClient().GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("id=\"api-refused-key\"", await home.Content.ReadAsStringAsync());
+    }
+
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string name, string password)
     {
         var form = await browser.GetStringAsync("/login?ReturnUrl=%2Freview");

@@ -16,6 +16,9 @@ public abstract class ApiPageModel(TicketSenseApiClient api, ILogger logger) : P
 
     public bool ApiUnavailable { get; private set; }
 
+    /// <summary>The Api answered 401/403: the dashboard has no key, or a wrong one (<c>Web:ApiKey</c>).</summary>
+    public bool ApiRefusedKey { get; private set; }
+
     /// <summary>Runs <paramref name="load"/>; an unreachable Api sets <see cref="ApiUnavailable"/> instead of failing the page.</summary>
     protected async Task LoadAsync(Func<CancellationToken, Task> load)
     {
@@ -25,6 +28,12 @@ public abstract class ApiPageModel(TicketSenseApiClient api, ILogger logger) : P
             var info = api.GetInfoAsync(cancellationToken);
             await Task.WhenAll(info, load(cancellationToken));
             Info = await info;
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+        {
+            logger.LogWarning("The Api refused the dashboard's key (Web:ApiKey): {Status}", (int)ex.StatusCode!);
+            ApiUnavailable = true;
+            ApiRefusedKey = true;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException
             && !cancellationToken.IsCancellationRequested)
