@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TicketSense.Contracts;
+using TicketSense.Core.Triage.Redaction;
 
 namespace TicketSense.Core.Triage;
 
@@ -28,10 +29,14 @@ public static partial class TriageValidator
             : TriageValidation.Accepted(candidate with { Summary = summary, Tags = tags });
     }
 
-    /// <summary>Normalises a summary (whitespace); the reasons it is refused, if it is.</summary>
+    /// <summary>
+    /// Normalises a summary (whitespace, and personal identifiers masked as <c>[email-1]</c>: a summary is cached,
+    /// listed, kept in the history and exported, so it never carries them, whoever wrote it); the reasons it is
+    /// refused, if it is.
+    /// </summary>
     public static IReadOnlyList<string> CheckSummary(string? text, out string summary)
     {
-        summary = Whitespace().Replace(text ?? "", " ").Trim();
+        summary = PiiRedactor.Mask(Whitespace().Replace(text ?? "", " ").Trim());
         if (summary.Length == 0) return ["summary is empty"];
         if (summary.Length > TriageLimits.MaxSummaryLength) return [$"summary has {summary.Length} characters; at most {TriageLimits.MaxSummaryLength}"];
         if (SentenceBreak().IsMatch(summary)) return ["summary is more than one sentence"];
