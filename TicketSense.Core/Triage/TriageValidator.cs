@@ -43,7 +43,10 @@ public static partial class TriageValidator
         return [];
     }
 
-    /// <summary>Normalises tags (<see cref="NormaliseTag"/>, duplicates dropped); the reasons they are refused, if they are.</summary>
+    /// <summary>
+    /// Normalises tags (<see cref="NormaliseTag"/>, duplicates dropped); the reasons they are refused, if they are (a
+    /// tag that is personal data among them: unlike a summary, a tag has no sense left once masked).
+    /// </summary>
     public static IReadOnlyList<string> CheckTags(IEnumerable<string>? candidates, out List<string> tags)
     {
         var errors = new List<string>();
@@ -52,6 +55,8 @@ public static partial class TriageValidator
         {
             var tag = NormaliseTag(raw);
             if (!KebabCase().IsMatch(tag) || tag.Length > TriageLimits.MaxTagLength) errors.Add($"tag \"{raw}\" is not lowercase kebab-case of at most {TriageLimits.MaxTagLength} characters");
+            // "4111-1111-1111-1111" is kebab-case; the reason does not repeat it, as reasons are logged.
+            else if (PiiRedactor.Mask(tag) != tag) errors.Add("a tag is a phone, card or IBAN number; tags never carry personal data");
             else if (!tags.Contains(tag)) tags.Add(tag);
         }
         if (tags.Count is < TriageLimits.MinTags or > TriageLimits.MaxTags) errors.Add($"{tags.Count} distinct tags; {TriageLimits.MinTags} to {TriageLimits.MaxTags} are required");

@@ -1,6 +1,7 @@
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Tickets;
+using TicketSense.Core.Triage;
 using TicketSense.Core.Triage.Local;
 using TicketSense.Core.Triage.Redaction;
 
@@ -101,5 +102,15 @@ public sealed class PiiRedactorTests(LocalTriageModelFixture fixture) : IClassFi
 
         Assert.Empty(errors);
         Assert.Equal("Refund the double charge on card [card-1] to [email-1].", correction!.Summary);
+    }
+
+    [Fact]
+    public void A_tag_that_is_a_card_number_is_refused_without_repeating_it()
+    {
+        var reasons = TriageValidator.CheckTags(["refund", "double-charge", "4111-1111-1111-1111"], out _);
+
+        var reason = Assert.Single(reasons);
+        Assert.Contains("personal data", reason);
+        Assert.DoesNotContain("4111", reason);
     }
 }
