@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage.Local;
 
@@ -14,6 +15,7 @@ namespace TicketSense.Core.Triage;
 /// </summary>
 public sealed class TriageModels(
     LocalTriageModelProvider localModel,
+    IOptions<TriageOptions> options,
     ILogger<TriageModels> logger,
     [FromKeyedServices(TriageChatPipeline.ServiceKey)] IChatClient? llm = null)
 {
@@ -26,7 +28,7 @@ public sealed class TriageModels(
             try
             {
                 var response = await llm.GetResponseAsync(
-                    TriagePrompt.For(ticket),
+                    TriagePrompt.For(ticket, options.Value.RedactPii),
                     new ChatOptions { ResponseFormat = TriageSchema.ResponseFormat, Temperature = 0 },
                     cancellationToken);
                 // The fallback decorator accepted this answer with the same check: it is valid.

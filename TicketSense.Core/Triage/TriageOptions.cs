@@ -35,7 +35,14 @@ public sealed class TriageOptions
     /// </summary>
     public double ReviewThreshold { get; set; } = 0.4;
 
+    /// <summary>
+    /// True: email addresses, phone numbers, card numbers, IBANs and IP addresses in a ticket are replaced by
+    /// placeholders (<c>[email-1]</c>) before it goes into an LLM prompt, so they never leave for a third party.
+    /// The stored ticket keeps them; the local model reads them in-process.
+    /// </summary>
+    public bool RedactPii { get; set; } = true;
+
     /// <summary>Everything but the key, so an accidental log line can never leak it.</summary>
     public override string ToString() =>
-        $"Mode={Mode}, Endpoint={Endpoint}, PrimaryModel={PrimaryModel}, FallbackModel={FallbackModel}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "unset" : "set")}";
+        $"Mode={Mode}, Endpoint={Endpoint}, PrimaryModel={PrimaryModel}, FallbackModel={FallbackModel}, RedactPii={RedactPii}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "unset" : "set")}";
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TicketSense.Contracts;
+using TicketSense.Core.Triage.Redaction;
 
 namespace TicketSense.Core.Triage;
 
@@ -28,17 +29,24 @@ public static partial class TriageValidator
             : TriageValidation.Accepted(candidate with { Summary = summary, Tags = tags });
     }
 
-    /// <summary>Normalises a summary (whitespace); the reasons it is refused, if it is.</summary>
+    /// <summary>
+    /// Normalises a summary (whitespace, and personal identifiers masked as <c>[email-1]</c>: a summary is cached,
+    /// listed, kept in the history and exported, so it never carries them, whoever wrote it); the reasons it is
+    /// refused, if it is.
+    /// </summary>
     public static IReadOnlyList<string> CheckSummary(string? text, out string summary)
     {
-        summary = Whitespace().Replace(text ?? "", " ").Trim();
+        summary = PiiRedactor.Mask(Whitespace().Replace(text ?? "", " ").Trim());
         if (summary.Length == 0) return ["summary is empty"];
         if (summary.Length > TriageLimits.MaxSummaryLength) return [$"summary has {summary.Length} characters; at most {TriageLimits.MaxSummaryLength}"];
         if (SentenceBreak().IsMatch(summary)) return ["summary is more than one sentence"];
         return [];
     }
 
-    /// <summary>Normalises tags (<see cref="NormaliseTag"/>, duplicates dropped); the reasons they are refused, if they are.</summary>
+    /// <summary>
+    /// Normalises tags (<see cref="NormaliseTag"/>, duplicates dropped); the reasons they are refused, if they are (a
+    /// tag that is personal data among them: unlike a summary, a tag has no sense left once masked).
+    /// </summary>
     public static IReadOnlyList<string> CheckTags(IEnumerable<string>? candidates, out List<string> tags)
     {
         var errors = new List<string>();
@@ -47,6 +55,8 @@ public static partial class TriageValidator
         {
             var tag = NormaliseTag(raw);
             if (!KebabCase().IsMatch(tag) || tag.Length > TriageLimits.MaxTagLength) errors.Add($"tag \"{raw}\" is not lowercase kebab-case of at most {TriageLimits.MaxTagLength} characters");
+            // "4111-1111-1111-1111" is kebab-case; the reason does not repeat it, as reasons are logged.
+            else if (PiiRedactor.Mask(tag) != tag) errors.Add("a tag is a phone, card or IBAN number; tags never carry personal data");
             else if (!tags.Contains(tag)) tags.Add(tag);
         }
         if (tags.Count is < TriageLimits.MinTags or > TriageLimits.MaxTags) errors.Add($"{tags.Count} distinct tags; {TriageLimits.MinTags} to {TriageLimits.MaxTags} are required");

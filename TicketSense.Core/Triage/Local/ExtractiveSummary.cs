@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TicketSense.Core.Triage.Redaction;
 
 namespace TicketSense.Core.Triage.Local;
 
@@ -6,7 +7,8 @@ namespace TicketSense.Core.Triage.Local;
 /// The one sentence of a ticket that best states its problem: chosen from the newest message's content lines, never a
 /// greeting, sign-off or signature; scored by the problem cues it carries, preferring earlier and mid-length
 /// sentences. Falls back to the subject. Always one sentence of at most <see cref="TriageLimits.MaxSummaryLength"/>
-/// characters.
+/// characters, with personal identifiers masked (<see cref="PiiRedactor"/>): the sentence is the ticket's own words,
+/// and a summary is cached, listed and exported where the ticket's email address or card number has no business.
 /// </summary>
 public static partial class ExtractiveSummary
 {
@@ -32,7 +34,7 @@ public static partial class ExtractiveSummary
             .Select(c => c.sentence)
             .FirstOrDefault();
 
-        return Finish(best ?? FromSubject(subject));
+        return Finish(PiiRedactor.Mask(best ?? FromSubject(subject)));
     }
 
     private static bool IsCandidate(string sentence) =>

@@ -5,7 +5,8 @@ namespace TicketSense.Core.Triage.Local;
 
 /// <summary>
 /// 2–5 kebab-case tags for a ticket: the topics it names (products, integrations, problems), in the order of their
-/// first mention, then the category when fewer than two topics were found.
+/// first mention, then the category when fewer than two topics were found. Every tag comes from this fixed
+/// vocabulary, never from the ticket's own words, so no email address, phone or card number can become a tag.
 /// </summary>
 public static class KeywordTags
 {

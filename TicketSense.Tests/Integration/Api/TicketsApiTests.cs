@@ -189,7 +189,7 @@ public sealed class TicketsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var openApi = await Client.GetStringAsync("/openapi/v1.json");
 
         Assert.Equal("local", info.GetProperty("mode").GetString());
-        Assert.Equal("triage-v1", info.GetProperty("prompt_version").GetString());
+        Assert.Equal("triage-v2", info.GetProperty("prompt_version").GetString());
         Assert.Contains("\"CreateTicket\"", openApi);
         Assert.Contains("Submit a ticket and triage it", openApi);
     }
