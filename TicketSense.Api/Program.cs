@@ -9,6 +9,7 @@ using TicketSense.Api.Health;
 using TicketSense.Api.Info;
 using TicketSense.Api.Model;
 using TicketSense.Api.Overview;
+using TicketSense.Api.RateLimiting;
 using TicketSense.Api.Tickets;
 using TicketSense.Core;
 using TicketSense.Contracts;
@@ -36,6 +37,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddTicketSenseAccess();
+builder.Services.AddTicketSenseRateLimiting();
 
 builder.Services.AddScoped<TicketIntake>();
 builder.Services.AddScoped<TriageCorrections>();
@@ -51,6 +53,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication, so a caller with a key is limited by its key's name, not by its address.
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
