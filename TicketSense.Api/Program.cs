@@ -16,12 +16,14 @@ using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Learning;
 using TicketSense.Core.Overview;
+using TicketSense.Core.Privacy;
 using TicketSense.Core.Tickets;
 using TicketSense.Core.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddCustomerContentRedaction();
 builder.AddTicketSenseStorage();
 builder.AddTicketSenseTriage();
 builder.AddTicketSenseLearning();

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace TicketSense.Tests.Infrastructure;
 
 /// <summary>
-/// A logger provider that keeps everything a host logs, at every level: each message as formatted, each value of its
-/// state and of the scopes around it, and the exception, so a test can show what never reaches any log sink.
+/// A logger provider that keeps everything a host logs, at every level: each message as formatted, each name=value of
+/// its state and of the scopes around it, and the exception, so a test can show what never reaches any log sink.
 /// </summary>
 [ProviderAlias("Recording")]
 public sealed class RecordingLoggerProvider : ILoggerProvider, ISupportExternalScope
@@ -27,7 +27,7 @@ public sealed class RecordingLoggerProvider : ILoggerProvider, ISupportExternalS
     {
         if (state is IEnumerable<KeyValuePair<string, object?>> values)
         {
-            foreach (var (_, value) in values) yield return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            foreach (var (key, value) in values) yield return $"{key}={Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}";
         }
         yield return state?.ToString() ?? "";
     }
