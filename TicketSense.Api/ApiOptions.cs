@@ -1,3 +1,5 @@
+using TicketSense.Api.RateLimiting;
+
 namespace TicketSense.Api;
 
 /// <summary>The <c>Api</c> configuration section; checked by <see cref="ApiOptionsValidator"/>.</summary>
@@ -20,6 +22,9 @@ public sealed class ApiOptions
 
     /// <summary><c>Api:RequireKeyForReads</c>: reads need a key too (when keys are configured).</summary>
     public bool RequireKeyForReads { get; set; }
+
+    /// <summary><c>Api:RateLimit</c>: how many writes each caller may make (off unless <c>Api:RateLimit:PermitsPerSecond</c> is set).</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
 
     public bool KeysConfigured => Keys.Count > 0;
 }

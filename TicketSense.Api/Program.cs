@@ -9,18 +9,21 @@ using TicketSense.Api.Health;
 using TicketSense.Api.Info;
 using TicketSense.Api.Model;
 using TicketSense.Api.Overview;
+using TicketSense.Api.RateLimiting;
 using TicketSense.Api.Tickets;
 using TicketSense.Core;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
 using TicketSense.Core.Learning;
 using TicketSense.Core.Overview;
+using TicketSense.Core.Privacy;
 using TicketSense.Core.Tickets;
 using TicketSense.Core.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddCustomerContentRedaction();
 builder.AddTicketSenseStorage();
 builder.AddTicketSenseTriage();
 builder.AddTicketSenseLearning();
@@ -36,6 +39,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityScheme>());
 builder.Services.AddTicketSenseAccess();
+builder.Services.AddTicketSenseRateLimiting();
 
 builder.Services.AddScoped<TicketIntake>();
 builder.Services.AddScoped<TriageCorrections>();
@@ -52,6 +56,8 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCallerIdentity();
+// After authentication, so a caller with a key is limited by its key's name, not by its address.
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();

@@ -2,6 +2,7 @@ using TicketSense.Core;
 using TicketSense.Core.Data;
 using TicketSense.Core.Learning;
 using TicketSense.Core.Overview;
+using TicketSense.Core.Privacy;
 using TicketSense.Core.Triage;
 using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Seeding;
@@ -12,12 +13,13 @@ namespace TicketSense.Worker;
 public static class WorkerRegistration
 {
     /// <summary>
-    /// Storage, triage on the stored model versions, the overview (without its background refresher), the worker's
+    /// Customer content erased from logs, storage, triage on the stored model versions, the overview (without its background refresher), the worker's
     /// settings, the backlog triager and the model trainer.
     /// </summary>
     /// <param name="migrateAtStart">The hosted worker migrates in the background; a one-shot command migrates first, itself.</param>
     public static IHostApplicationBuilder AddTicketSenseWorker(this IHostApplicationBuilder builder, bool migrateAtStart)
     {
+        builder.AddCustomerContentRedaction();
         builder.AddTicketSenseStorage(migrateAtStart);
         builder.AddTicketSenseTriage();
         builder.AddTicketSenseLearning();

@@ -1,11 +1,19 @@
+using TicketSense.Core.Privacy;
+
 namespace TicketSense.Core.Data;
 
-/// <summary>A row of <c>tickets</c>. Immutable once written; <see cref="CreatedAt"/> is set by the database.</summary>
+/// <summary>
+/// A row of <c>tickets</c>. Immutable once written; <see cref="CreatedAt"/> is set by the database. What the customer
+/// wrote, and who they are, is <see cref="CustomerContentAttribute">customer content</see>: erased from any log.
+/// </summary>
 public sealed class Ticket
 {
     public required string Id { get; init; }
+    [CustomerContent]
     public required string Sender { get; init; }
+    [CustomerContent]
     public required string Subject { get; init; }
+    [CustomerContent]
     public required string Body { get; init; }
 
     /// <summary>When the customer sent it, always in UTC (Npgsql refuses any other offset for timestamptz).</summary>

@@ -40,7 +40,7 @@ public sealed class ModelFallbackChatClient(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Model tier {Tier} ({Model}) failed: {Reason}", WireNames.Of(tier.Source), tier.Model, ex.Message);
+                logger.LogWarning("Model tier {Tier} ({Model}) failed: {Reason}", WireNames.Of(tier.Source), tier.Model, ModelFailureReason.Of(ex));
                 failures.Add(ex);
             }
         }

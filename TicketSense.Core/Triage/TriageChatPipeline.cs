@@ -13,7 +13,7 @@ namespace TicketSense.Core.Triage;
 
 /// <summary>
 /// The LLM pipeline, built in one place: <see cref="ModelFallbackChatClient"/> over one tier per model, each tier
-/// OpenTelemetry → logging → (JSON-mode adapter) → the OpenAI-compatible client on its own named HttpClient, whose
+/// OpenTelemetry (without message content) → (JSON-mode adapter) → the OpenAI-compatible client on its own named HttpClient, whose
 /// resilience handler retries 1 s, 2 s, 4 s on 429/408/5xx and honours Retry-After.
 /// </summary>
 public static class TriageChatPipeline
@@ -77,9 +77,11 @@ public static class TriageChatPipeline
                 RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 NetworkTimeout = options.Timeouts.Total + TimeSpan.FromSeconds(30),
             });
+            // Spans carry the model, timings and token counts, never the prompt or the answer (both hold the customer's
+            // text): sensitive data stays off explicitly, whatever OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT says.
+            // No UseLogging(): its Trace entries are the whole prompt and answer; ModelFallbackChatClient logs failures.
             var builder = new ChatClientBuilder(openAi.GetChatClient(model).AsIChatClient())
-                .UseOpenTelemetry()
-                .UseLogging();
+                .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = false);
             if (!useJsonSchema) builder.Use(inner => new JsonModeChatClient(inner));
             return new ModelTier(tier, model, builder.Build(services));
         }

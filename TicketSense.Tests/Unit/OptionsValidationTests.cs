@@ -57,6 +57,26 @@ public sealed class OptionsValidationTests
         Assert.StartsWith("Api:HeartbeatSeconds", Failures(new ApiOptionsValidator(), new ApiOptions { HeartbeatSeconds = seconds }));
     }
 
+    [Theory]
+    [InlineData(0.0, null, "Api:RateLimit:PermitsPerSecond")]
+    [InlineData(-1.0, null, "Api:RateLimit:PermitsPerSecond")]
+    [InlineData(ApiOptionsValidator.MaxPermitsPerSecond + 1, null, "Api:RateLimit:PermitsPerSecond")]
+    [InlineData(1.0, 0, "Api:RateLimit:Burst")]
+    public void A_rate_limit_out_of_range_is_named(double permitsPerSecond, int? burst, string setting)
+    {
+        var options = new ApiOptions { RateLimit = { PermitsPerSecond = permitsPerSecond, Burst = burst } };
+        Assert.StartsWith(setting, Failures(new ApiOptionsValidator(), options));
+    }
+
+    [Theory]
+    [InlineData(0.5, 1)]
+    [InlineData(2.5, 3)]
+    [InlineData(10.0, 10)]
+    public void The_burst_defaults_to_a_seconds_worth_of_permits_rounded_up(double permitsPerSecond, int bucketSize)
+    {
+        Assert.Equal(bucketSize, new ApiOptions { RateLimit = { PermitsPerSecond = permitsPerSecond } }.RateLimit.BucketSize);
+    }
+
     [Fact]
     public void Paths_must_exist_where_they_are_read_and_each_failure_is_named()
     {
