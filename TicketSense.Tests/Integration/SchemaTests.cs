@@ -91,6 +91,7 @@ public sealed class SchemaTests(StorageFixture storage) : IClassFixture<StorageF
             "ticket_triage_history.summary:text", "ticket_triage_history.tags:ARRAY",
             "ticket_triage_history.confidence_priority:double precision", "ticket_triage_history.confidence_category:double precision",
             "ticket_triage_history.confidence_sentiment:double precision", "ticket_triage_history.at:timestamp with time zone",
+            "ticket_triage_history.actor:text",
             "ticket_triages.ticket_id:text", "ticket_triages.priority:text", "ticket_triages.category:text",
             "ticket_triages.sentiment:text", "ticket_triages.summary:text", "ticket_triages.tags:ARRAY",
             "ticket_triages.model:text", "ticket_triages.source:text", "ticket_triages.prompt_version:text",
@@ -101,6 +102,7 @@ public sealed class SchemaTests(StorageFixture storage) : IClassFixture<StorageF
             "ticket_triages.corrected_at:timestamp with time zone", "ticket_triages.human_fields:ARRAY", "ticket_triages.reviewer:text",
             "tickets.id:text", "tickets.sender:text", "tickets.subject:text", "tickets.body:text",
             "tickets.received_at:timestamp with time zone", "tickets.created_at:timestamp with time zone",
+            "tickets.created_by:text",
             "triage_claims.ticket_id:text", "triage_claims.worker_id:text", "triage_claims.lease_until:timestamp with time zone",
         ], columns);
     }

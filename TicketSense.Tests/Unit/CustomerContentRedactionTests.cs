@@ -32,7 +32,7 @@ public sealed partial class CustomerContentRedactionTests
     public void A_logged_tickets_sender_subject_and_body_are_erased_and_its_id_is_not()
     {
         var (logs, logger) = StartLogging();
-        var ticket = new Ticket { Id = "redacted-2", Sender = "ottilie.vance@marzipan.example", Subject = Subject, Body = "Marzipan body text.", ReceivedAt = DateTimeOffset.UnixEpoch };
+        var ticket = new Ticket { Id = "redacted-2", Sender = "ottilie.vance@marzipan.example", Subject = Subject, Body = "Marzipan body text.", ReceivedAt = DateTimeOffset.UnixEpoch, CreatedBy = "mailbridge" };
 
         LogTicket(logger, ticket);
 

@@ -207,7 +207,7 @@ public sealed class TriageCorrectionsApiTests(ApiFixture api) : IClassFixture<Ap
         var json = await Client.GetFromJsonAsync<JsonElement>("/tickets/fix-json/history");
 
         var names = json.GetProperty("items")[0].EnumerateObject().Select(p => p.Name).Order();
-        Assert.Equal(["at", "confidence", "model", "note", "reviewer", "source", "triage"], names);
+        Assert.Equal(["actor", "at", "confidence", "model", "note", "reviewer", "source", "triage"], names);
         Assert.Equal("human", json.GetProperty("items")[0].GetProperty("source").GetString());
     }
 }
