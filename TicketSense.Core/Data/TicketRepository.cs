@@ -34,6 +34,27 @@ public sealed class TicketRepository(TicketsDbContext db)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, TicketQuery.MaxLimit);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
 
+        var matching = Matching(query);
+        var total = await matching.CountAsync(cancellationToken);
+        var items = await Ordered(matching, query.Order).Skip(query.Offset).Take(query.Limit)
+            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>
+    /// Every ticket matching <paramref name="query"/> in its order, one row at a time as Postgres sends them (no paging:
+    /// <see cref="TicketQuery.Limit"/> and <see cref="TicketQuery.Offset"/> are ignored), so an export of any size holds
+    /// one row in memory, never the whole result.
+    /// </summary>
+    public IAsyncEnumerable<TicketWithTriage> StreamAsync(TicketQuery query) =>
+        Ordered(Matching(query), query.Order)
+            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
+            .AsAsyncEnumerable();
+
+    /// <summary>The tickets <paramref name="query"/>'s filters select, untracked: the one place the list and the export filter.</summary>
+    private IQueryable<Row> Matching(TicketQuery query)
+    {
         var matching = WithTriages(db.Tickets.AsNoTracking());
         if (query.Priority is { } priority) matching = matching.Where(r => r.Triage!.Priority == priority);
         if (query.Category is { } category) matching = matching.Where(r => r.Triage!.Category == category);
@@ -49,22 +70,20 @@ public sealed class TicketRepository(TicketsDbContext db)
             matching = matching.Where(r => EF.Functions.ILike(r.Ticket.Subject, pattern, LikeEscape));
         }
 
-        var total = await matching.CountAsync(cancellationToken);
-        var ordered = query.Order switch
-        {
-            TicketOrder.CreatedAt => matching.OrderByDescending(r => r.Ticket.CreatedAt).ThenBy(r => r.Ticket.Id),
-            TicketOrder.Confidence => matching
-                .OrderBy(r => r.Triage == null
-                    ? 2
-                    : Math.Min(r.Triage.ConfidencePriority ?? 1, Math.Min(r.Triage.ConfidenceCategory ?? 1, r.Triage.ConfidenceSentiment ?? 1)))
-                .ThenBy(r => r.Ticket.Id),
-            _ => matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id),
-        };
-        var items = await ordered.Skip(query.Offset).Take(query.Limit)
-            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
-            .ToListAsync(cancellationToken);
-        return (items, total);
+        return matching;
     }
+
+    /// <summary><paramref name="matching"/> sorted by <paramref name="order"/>, then by id so every order is total.</summary>
+    private static IOrderedQueryable<Row> Ordered(IQueryable<Row> matching, TicketOrder order) => order switch
+    {
+        TicketOrder.CreatedAt => matching.OrderByDescending(r => r.Ticket.CreatedAt).ThenBy(r => r.Ticket.Id),
+        TicketOrder.Confidence => matching
+            .OrderBy(r => r.Triage == null
+                ? 2
+                : Math.Min(r.Triage.ConfidencePriority ?? 1, Math.Min(r.Triage.ConfidenceCategory ?? 1, r.Triage.ConfidenceSentiment ?? 1)))
+            .ThenBy(r => r.Ticket.Id),
+        _ => matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id),
+    };
 
     /// <summary><paramref name="size"/> triaged tickets picked at random (fewer when fewer are triaged).</summary>
     public async Task<IReadOnlyList<TicketWithTriage>> SampleTriagedAsync(int size, CancellationToken cancellationToken) =>
