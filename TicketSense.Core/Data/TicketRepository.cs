@@ -52,6 +52,24 @@ public sealed class TicketRepository(TicketsDbContext db)
             .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
             .AsAsyncEnumerable();
 
+    /// <summary><paramref name="size"/> triaged tickets picked at random (fewer when fewer are triaged).</summary>
+    public async Task<IReadOnlyList<TicketWithTriage>> SampleTriagedAsync(int size, CancellationToken cancellationToken) =>
+        await WithTriages(db.Tickets.AsNoTracking())
+            .Where(r => r.Triage != null)
+            .OrderBy(_ => EF.Functions.Random())
+            .Take(size)
+            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Ids of tickets the backlog owes a triage (no record, or a human's labels awaiting the model), oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListUntriagedIdsAsync(int limit, CancellationToken cancellationToken) =>
+        await db.Tickets.AsNoTracking()
+            .Where(t => !db.TicketTriages.Any(x => x.TicketId == t.Id && !x.AwaitingModel))
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Select(t => t.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
     /// <summary>The tickets <paramref name="query"/>'s filters select, untracked: the one place the list and the export filter.</summary>
     private IQueryable<Row> Matching(TicketQuery query)
     {
@@ -84,24 +102,6 @@ public sealed class TicketRepository(TicketsDbContext db)
             .ThenBy(r => r.Ticket.Id),
         _ => matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id),
     };
-
-    /// <summary><paramref name="size"/> triaged tickets picked at random (fewer when fewer are triaged).</summary>
-    public async Task<IReadOnlyList<TicketWithTriage>> SampleTriagedAsync(int size, CancellationToken cancellationToken) =>
-        await WithTriages(db.Tickets.AsNoTracking())
-            .Where(r => r.Triage != null)
-            .OrderBy(_ => EF.Functions.Random())
-            .Take(size)
-            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
-            .ToListAsync(cancellationToken);
-
-    /// <summary>Ids of tickets the backlog owes a triage (no record, or a human's labels awaiting the model), oldest first.</summary>
-    public async Task<IReadOnlyList<string>> ListUntriagedIdsAsync(int limit, CancellationToken cancellationToken) =>
-        await db.Tickets.AsNoTracking()
-            .Where(t => !db.TicketTriages.Any(x => x.TicketId == t.Id && !x.AwaitingModel))
-            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
-            .Select(t => t.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
 
     private IQueryable<Row> WithTriages(IQueryable<Ticket> tickets) =>
         from ticket in tickets
