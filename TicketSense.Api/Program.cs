@@ -5,6 +5,7 @@ using TicketSense.Api;
 using TicketSense.Api.Access;
 using TicketSense.Api.Errors;
 using TicketSense.Api.Events;
+using TicketSense.Api.Exports;
 using TicketSense.Api.Health;
 using TicketSense.Api.Info;
 using TicketSense.Api.Model;
@@ -66,6 +67,7 @@ app.MapInfo();
 // Tickets and the overview need the migrated schema; /events does not (no event comes before a triage).
 var storage = app.MapGroup("").RequireMigratedDatabase();
 storage.MapTickets();
+storage.MapExports();
 storage.MapOverview();
 storage.MapModel();
 app.MapEvents();

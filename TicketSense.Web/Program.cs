@@ -17,6 +17,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapRazorPages();
-app.MapLiveEvents().RequireAuthorization(WebAccessRegistration.LiveEventsPolicy);
+app.MapLiveEvents().RequireAuthorization(WebAccessRegistration.SignedInPolicy);
+app.MapTicketExport().RequireAuthorization(WebAccessRegistration.SignedInPolicy);
 
 app.Run();

@@ -34,37 +34,23 @@ public sealed class TicketRepository(TicketsDbContext db)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, TicketQuery.MaxLimit);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
 
-        var matching = WithTriages(db.Tickets.AsNoTracking());
-        if (query.Priority is { } priority) matching = matching.Where(r => r.Triage!.Priority == priority);
-        if (query.Category is { } category) matching = matching.Where(r => r.Triage!.Category == category);
-        if (query.Sentiment is { } sentiment) matching = matching.Where(r => r.Triage!.Sentiment == sentiment);
-        if (query.NeedsReviewBelow is { } threshold)
-        {
-            matching = matching.Where(r => r.Triage != null && r.Triage.HumanFields.Count == 0
-                && (r.Triage.ConfidencePriority < threshold || r.Triage.ConfidenceCategory < threshold || r.Triage.ConfidenceSentiment < threshold));
-        }
-        if (!string.IsNullOrEmpty(query.SubjectContains))
-        {
-            var pattern = $"%{EscapeLike(query.SubjectContains)}%";
-            matching = matching.Where(r => EF.Functions.ILike(r.Ticket.Subject, pattern, LikeEscape));
-        }
-
+        var matching = Matching(query);
         var total = await matching.CountAsync(cancellationToken);
-        var ordered = query.Order switch
-        {
-            TicketOrder.CreatedAt => matching.OrderByDescending(r => r.Ticket.CreatedAt).ThenBy(r => r.Ticket.Id),
-            TicketOrder.Confidence => matching
-                .OrderBy(r => r.Triage == null
-                    ? 2
-                    : Math.Min(r.Triage.ConfidencePriority ?? 1, Math.Min(r.Triage.ConfidenceCategory ?? 1, r.Triage.ConfidenceSentiment ?? 1)))
-                .ThenBy(r => r.Ticket.Id),
-            _ => matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id),
-        };
-        var items = await ordered.Skip(query.Offset).Take(query.Limit)
+        var items = await Ordered(matching, query.Order).Skip(query.Offset).Take(query.Limit)
             .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
             .ToListAsync(cancellationToken);
         return (items, total);
     }
+
+    /// <summary>
+    /// Every ticket matching <paramref name="query"/> in its order, one row at a time as Postgres sends them (no paging:
+    /// <see cref="TicketQuery.Limit"/> and <see cref="TicketQuery.Offset"/> are ignored), so an export of any size holds
+    /// one row in memory, never the whole result.
+    /// </summary>
+    public IAsyncEnumerable<TicketWithTriage> StreamAsync(TicketQuery query) =>
+        Ordered(Matching(query), query.Order)
+            .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
+            .AsAsyncEnumerable();
 
     /// <summary><paramref name="size"/> triaged tickets picked at random (fewer when fewer are triaged).</summary>
     public async Task<IReadOnlyList<TicketWithTriage>> SampleTriagedAsync(int size, CancellationToken cancellationToken) =>
@@ -83,6 +69,39 @@ public sealed class TicketRepository(TicketsDbContext db)
             .Select(t => t.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
+
+    /// <summary>The tickets <paramref name="query"/>'s filters select, untracked: the one place the list and the export filter.</summary>
+    private IQueryable<Row> Matching(TicketQuery query)
+    {
+        var matching = WithTriages(db.Tickets.AsNoTracking());
+        if (query.Priority is { } priority) matching = matching.Where(r => r.Triage!.Priority == priority);
+        if (query.Category is { } category) matching = matching.Where(r => r.Triage!.Category == category);
+        if (query.Sentiment is { } sentiment) matching = matching.Where(r => r.Triage!.Sentiment == sentiment);
+        if (query.NeedsReviewBelow is { } threshold)
+        {
+            matching = matching.Where(r => r.Triage != null && r.Triage.HumanFields.Count == 0
+                && (r.Triage.ConfidencePriority < threshold || r.Triage.ConfidenceCategory < threshold || r.Triage.ConfidenceSentiment < threshold));
+        }
+        if (!string.IsNullOrEmpty(query.SubjectContains))
+        {
+            var pattern = $"%{EscapeLike(query.SubjectContains)}%";
+            matching = matching.Where(r => EF.Functions.ILike(r.Ticket.Subject, pattern, LikeEscape));
+        }
+
+        return matching;
+    }
+
+    /// <summary><paramref name="matching"/> sorted by <paramref name="order"/>, then by id so every order is total.</summary>
+    private static IOrderedQueryable<Row> Ordered(IQueryable<Row> matching, TicketOrder order) => order switch
+    {
+        TicketOrder.CreatedAt => matching.OrderByDescending(r => r.Ticket.CreatedAt).ThenBy(r => r.Ticket.Id),
+        TicketOrder.Confidence => matching
+            .OrderBy(r => r.Triage == null
+                ? 2
+                : Math.Min(r.Triage.ConfidencePriority ?? 1, Math.Min(r.Triage.ConfidenceCategory ?? 1, r.Triage.ConfidenceSentiment ?? 1)))
+            .ThenBy(r => r.Ticket.Id),
+        _ => matching.OrderByDescending(r => r.Ticket.ReceivedAt).ThenBy(r => r.Ticket.Id),
+    };
 
     private IQueryable<Row> WithTriages(IQueryable<Ticket> tickets) =>
         from ticket in tickets

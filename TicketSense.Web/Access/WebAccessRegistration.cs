@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 namespace TicketSense.Web.Access;
 
 /// <summary>
-/// Cookie sign-in for the dashboard when <c>Web:Users</c> holds users (every page but the sign-in page, and the live
-/// stream, then need a signed-in user), and the dashboard's API key on every call it makes to the Api.
+/// Cookie sign-in for the dashboard when <c>Web:Users</c> holds users (every page but the sign-in page, the live
+/// stream and the CSV export then need a signed-in user), and the dashboard's API key on every call it makes to the Api.
 /// </summary>
 public static class WebAccessRegistration
 {
-    public const string LiveEventsPolicy = "live-events";
+    /// <summary>The minimal endpoints' counterpart of the pages' sign-in convention: a signed-in user when sign-in is on.</summary>
+    public const string SignedInPolicy = "signed-in";
 
     public static WebApplicationBuilder AddTicketSenseWebAccess(this WebApplicationBuilder builder)
     {
@@ -25,7 +26,7 @@ public static class WebAccessRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
-        builder.Services.AddAuthorizationBuilder().AddPolicy(LiveEventsPolicy, policy =>
+        builder.Services.AddAuthorizationBuilder().AddPolicy(SignedInPolicy, policy =>
         {
             if (access.SignInRequired) policy.RequireAuthenticatedUser();
             else policy.RequireAssertion(_ => true);

@@ -12,13 +12,20 @@ public sealed record TicketFilter(
     {
         ["limit"] = PageSize.ToString(),
         ["offset"] = Offset.ToString(),
+    }.Concat(Filters()).Where(pair => pair.Value is not null));
+
+    /// <summary>The filters and order without the page: what the CSV export takes, which has no pages.</summary>
+    public string ToExportQueryString() => QueryHelpers.AddQueryString("", Filters().Where(pair => pair.Value is not null));
+
+    private Dictionary<string, string?> Filters() => new()
+    {
         ["priority"] = Empty(Priority),
         ["category"] = Empty(Category),
         ["sentiment"] = Empty(Sentiment),
         ["q"] = Empty(Q),
         ["order"] = Order,
         ["needs_review"] = NeedsReview ? "true" : null,
-    }.Where(pair => pair.Value is not null));
+    };
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

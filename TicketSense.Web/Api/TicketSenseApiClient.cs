@@ -19,6 +19,13 @@ public sealed class TicketSenseApiClient(HttpClient http)
     public async Task<TicketPage> GetTicketsAsync(TicketFilter filter, CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<TicketPage>("/tickets" + filter.ToQueryString(), TicketSenseJson.Options, cancellationToken))!;
 
+    /// <summary>
+    /// <c>GET /exports/tickets.csv</c> with <paramref name="filter"/>'s filters, returned once its headers arrive so the
+    /// caller streams the body on (the caller disposes it): an export of any size never sits in this process's memory.
+    /// </summary>
+    public Task<HttpResponseMessage> GetTicketsCsvAsync(TicketFilter filter, CancellationToken cancellationToken) =>
+        http.GetAsync("/exports/tickets.csv" + filter.ToExportQueryString(), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
     /// <summary>The ticket, or null when the Api knows no such id.</summary>
     public async Task<TicketResponse?> GetTicketAsync(string id, CancellationToken cancellationToken)
     {

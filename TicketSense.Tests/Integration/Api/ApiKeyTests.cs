@@ -42,6 +42,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         { "POST", "/overview/refresh" },
         { "POST", "/model/retrain" },
         { "GET", "/events" },
+        { "GET", "/exports/tickets.csv" },
     };
 
     [Theory]

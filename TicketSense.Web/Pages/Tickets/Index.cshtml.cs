@@ -33,6 +33,9 @@ public sealed class IndexModel(TicketSenseApiClient api, ILogger<IndexModel> log
         ["priority"] = Priority, ["category"] = Category, ["sentiment"] = Sentiment, ["q"] = Q, ["page"] = page.ToString(),
     };
 
+    /// <summary>The CSV export of every ticket the current filters select, not only this page's.</summary>
+    public string ExportLink => TicketExportForwarder.Path + new TicketFilter(Priority, Category, Sentiment, Q, Page: 1).ToExportQueryString();
+
     private static string? Known<TEnum>(string? value) where TEnum : struct, Enum =>
         WireNames.TryParse<TEnum>(value, out _) ? value : null;
 }
