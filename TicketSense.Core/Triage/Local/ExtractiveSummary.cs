@@ -12,11 +12,10 @@ namespace TicketSense.Core.Triage.Local;
 /// </summary>
 public static partial class ExtractiveSummary
 {
-    private static readonly HashSet<string> ProblemCues =
-    [
+    // In vector order: each sentence is scored on these cues alone, so the others are never computed for it.
+    private static readonly int[] ProblemCues = [.. TriageCues.Indexes(
         "outage", "wide-impact", "error", "blocked", "security", "data-loss", "legal-threat", "money", "amount", "double-charge",
-        "refund-overdue", "request-new", "how-to", "account-admin", "compliance", "complaint",
-    ];
+        "refund-overdue", "request-new", "how-to", "account-admin", "compliance", "complaint").Order()];
 
     public static string Of(string subject, IReadOnlyList<string> contentLines)
     {
@@ -27,8 +26,10 @@ public static partial class ExtractiveSummary
             .Where(IsCandidate)
             .ToList();
 
+        var subjectWords = SubjectWords(subject);
+        var present = PresentProblemCues(contentLines);
         var best = sentences
-            .Select((sentence, index) => (sentence, score: Score(sentence, index, SubjectWords(subject))))
+            .Select((sentence, index) => (sentence, score: Score(sentence, index, subjectWords, present)))
             .Where(c => c.score > 0)
             .OrderByDescending(c => c.score)
             .Select(c => c.sentence)
@@ -44,13 +45,20 @@ public static partial class ExtractiveSummary
     private static HashSet<string> SubjectWords(string subject) =>
         Word().Matches(subject.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 4).ToHashSet();
 
-    private static double Score(string sentence, int index, HashSet<string> subjectWords)
+    /// <summary>
+    /// The problem cues found anywhere in the lines, whitespace collapsed as in a sentence. A sentence is a piece of
+    /// that text cut at whitespace, so a cue absent from it is absent from every sentence, and scores 0 unasked.
+    /// </summary>
+    private static int[] PresentProblemCues(IReadOnlyList<string> contentLines)
     {
-        var cues = TriageCues.Of(sentence);
+        var text = Whitespace().Replace(string.Join(' ', contentLines), " ");
+        return [.. ProblemCues.Where(i => TriageCues.Of(text, i) > 0)];
+    }
+
+    private static double Score(string sentence, int index, HashSet<string> subjectWords, int[] presentProblemCues)
+    {
         // The problem cues (not politeness, negation or length) say how much of the request a sentence carries.
-        var problem = TriageCues.Names.Select((name, i) => (name, value: cues[i]))
-            .Where(c => ProblemCues.Contains(c.name))
-            .Sum(c => c.value);
+        var problem = presentProblemCues.Select(i => TriageCues.Of(sentence, i)).Sum();
         var firstPerson = FirstPerson().IsMatch(sentence) ? 0.3 : 0;
         // The subject usually names the problem: a sentence that repeats its words restates it.
         var words = Word().Matches(sentence.ToLowerInvariant()).Select(m => m.Value).ToHashSet();
