@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage.Local;
 
@@ -28,30 +27,9 @@ public sealed class ModelVersionSync(
     // The tests run many hosts in one process: a version loaded once serves them all while anything holds it.
     private static readonly ConcurrentDictionary<(string Payload, int Version), WeakReference<LocalTriageModel>> Loaded = new();
 
-    private bool failing;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await database.WaitUntilMigratedAsync(stoppingToken);
-        using var timer = new PeriodicTimer(options.Value.ModelPollInterval, time);
-        do
-        {
-            try
-            {
-                // A poll every 2 s in every replica would bury the developers' traces in the Aspire dashboard: not traced.
-                using (SuppressInstrumentationScope.Begin()) await SyncAsync(stoppingToken);
-                failing = false;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A background loop: whatever failed (Postgres down, an unreadable version) is tried again at the next
-                // poll, and must never stop the host.
-                if (!failing) logger.LogWarning(ex, "Cannot look for a newer local model version; the serving one goes on serving.");
-                failing = true;
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ModelPoll.RunAsync(database, options.Value.ModelPollInterval, time, SyncAsync, logger,
+            "Cannot look for a newer local model version; the serving one goes on serving.", stoppingToken);
 
     /// <summary>Serves the newest stored version if it is not serving already; stores the seed model first on a fresh database.</summary>
     public async Task SyncAsync(CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using TicketSense.Core.Data;
 using TicketSense.Core.Learning;
 using TicketSense.Core.Triage.Local;
@@ -17,27 +16,7 @@ public sealed class ModelTrainingService(
     TimeProvider time,
     ILogger<ModelTrainingService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await database.WaitUntilMigratedAsync(stoppingToken);
-        using var timer = new PeriodicTimer(options.Value.ModelPollInterval, time);
-        var failing = false;
-        do
-        {
-            try
-            {
-                // Polled every 2 s: untraced, so the Aspire dashboard shows requests, not the trainer asking whether to train.
-                using (SuppressInstrumentationScope.Begin()) await trainer.RunDueAsync(stoppingToken);
-                failing = false;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A background loop: whatever failed (Postgres down, an unreadable version) is tried again at the next
-                // poll, and must never stop the host.
-                if (!failing) logger.LogWarning(ex, "Cannot run the local model's training; trying again at the next poll.");
-                failing = true;
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ModelPoll.RunAsync(database, options.Value.ModelPollInterval, time, trainer.RunDueAsync, logger,
+            "Cannot run the local model's training; trying again at the next poll.", stoppingToken);
 }
