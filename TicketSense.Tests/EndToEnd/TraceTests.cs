@@ -37,12 +37,26 @@ public sealed class TraceTests(SystemFixture system)
         }
 
         var described = string.Join("\n", spans.Select(s => s.ToString()));
-        Assert.True(spans.Count > 0, $"The dashboard has no span of trace {traceId} after {clock.Elapsed.TotalSeconds:0} s; it last answered {lastAnswer}");
+        if (spans.Count == 0)
+        {
+            Assert.Fail($"The dashboard has no span of trace {traceId} after {clock.Elapsed.TotalSeconds:0} s; it last answered {lastAnswer}.\n"
+                + await NewestApiTracesAsync(dashboard));
+        }
         Assert.All(spans, span => Assert.Equal(traceId, span.TraceId));
         Assert.True(spans.Any(IsRequest), "No POST /tickets span from the api:\n" + described);
         Assert.True(spans.Any(s => s.Service == "api" && s.IsDatabase("postgresql")), "No Postgres span from the api:\n" + described);
         Assert.True(spans.Any(s => s.Service == "api" && s.IsDatabase("redis")), "No Redis span from the api:\n" + described);
         Assert.True(spans.Any(s => s.Name == "triage"), "No triage span:\n" + described);
+    }
+
+    /// <summary>What the dashboard holds from the api, for a failure's message: was the trace lost, or everything after it?</summary>
+    private static async Task<string> NewestApiTracesAsync(HttpClient dashboard)
+    {
+        var body = await dashboard.GetStringAsync("/api/telemetry/traces?resource=api&limit=15");
+        using var json = JsonDocument.Parse(body);
+        var total = json.RootElement.TryGetProperty("totalCount", out var count) ? count.ToString() : "?";
+        var requests = DashboardSpan.All(json.RootElement).Where(s => !s.Attributes.ContainsKey("db.system") && !s.Attributes.ContainsKey("db.system.name"));
+        return $"It holds {total} api traces; the newest spans:\n" + string.Join("\n", requests.Select(s => $"{s.TraceId} {s.Name}"));
     }
 
     private static bool IsRequest(DashboardSpan span) => span.Service == "api" && span.Name.StartsWith("POST /tickets", StringComparison.Ordinal);
