@@ -89,6 +89,7 @@ public sealed class TrendsChartBrowserTests : IAsyncLifetime
         Assert.Equal([Yesterday, "2", "1", "0", "0", "1", "0"], await Row(table, Yesterday));
         Assert.Equal([ThreeDaysAgo, "2", "0", "0", "0", "1", "1"], await Row(table, ThreeDaysAgo));
         Assert.Equal([Day(-2), "0", "0", "0", "0", "0", "0"], await Row(table, Day(-2)));
+        await page.Locator("#trends").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "trends.png") });
     }
 
     [Fact]
