@@ -29,16 +29,16 @@ public sealed record TrendWindow
     /// <summary>The window from <paramref name="from"/>'s bucket start to <paramref name="to"/>; check <see cref="CountBuckets"/> first.</summary>
     public static TrendWindow Create(TrendBucket bucket, DateTime from, DateTime to)
     {
-        var start = Floor(from, bucket);
-        if (start >= to) throw new ArgumentOutOfRangeException(nameof(to), "The window is empty.");
+        var (start, end) = (Floor(from, bucket), AsUtc(to));
+        if (start >= end) throw new ArgumentOutOfRangeException(nameof(to), "The window is empty.");
         if (CountBuckets(bucket, from, to) > MaxBuckets) throw new ArgumentOutOfRangeException(nameof(to), $"The window holds more than {MaxBuckets} buckets.");
-        return new TrendWindow(bucket, start, to.ToUniversalTime());
+        return new TrendWindow(bucket, start, end);
     }
 
     /// <summary>How many buckets <c>[floor(from), to)</c> touches, the last one possibly cut short by <paramref name="to"/>.</summary>
     public static long CountBuckets(TrendBucket bucket, DateTime from, DateTime to)
     {
-        var span = (to.ToUniversalTime() - Floor(from, bucket)).Ticks;
+        var span = (AsUtc(to) - Floor(from, bucket)).Ticks;
         var length = Length(bucket).Ticks;
         return span <= 0 ? 0 : (span + length - 1) / length;
     }
@@ -54,7 +54,7 @@ public sealed record TrendWindow
     /// <summary>The start of the bucket holding <paramref name="instant"/>, in UTC.</summary>
     public static DateTime Floor(DateTime instant, TrendBucket bucket)
     {
-        var utc = instant.ToUniversalTime();
+        var utc = AsUtc(instant);
         return bucket switch
         {
             TrendBucket.Hour => new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc),
@@ -71,6 +71,10 @@ public sealed record TrendWindow
         TrendBucket.Week => TimeSpan.FromDays(7),
         _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, null),
     };
+
+    /// <summary>A local time converted; an unspecified one taken as UTC, never as this server's zone.</summary>
+    private static DateTime AsUtc(DateTime instant) =>
+        instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : DateTime.SpecifyKind(instant, DateTimeKind.Utc);
 
     /// <summary>The start of every bucket in the window, in order.</summary>
     public IEnumerable<DateTime> Starts()
