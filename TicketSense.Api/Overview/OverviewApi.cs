@@ -6,7 +6,7 @@ using TicketSense.Core.Overview;
 
 namespace TicketSense.Api.Overview;
 
-/// <summary><c>/overview</c>: the dashboard's counts (one Redis GET when cached), a forced refresh, and a random sample.</summary>
+/// <summary><c>/overview</c>: the dashboard's counts (one Redis GET when cached), a forced refresh, a random sample, and the trends.</summary>
 public static class OverviewApi
 {
     public const int MaxSampleSize = 50;
@@ -33,6 +33,16 @@ public static class OverviewApi
             .WithDescription($"size 1–{MaxSampleSize} (default 10). Lives under /overview so it can never shadow a ticket whose id is 'sample'.")
             .RequireReadAccess();
 
+        group.MapGet("/trends", TrendsAsync)
+            .WithName("GetTrends")
+            .WithSummary("Tickets per hour, day or week, by priority, category and sentiment")
+            .WithDescription("One point per bucket of received_at in [from, to), empty buckets with zeros: total counts every " +
+                "ticket, the by_* maps the triaged ones and hold every value. from and to are ISO 8601 instants with Z or an " +
+                "offset (default: to the next whole minute, from 30 days before to); bucket hour, day (default) or week, " +
+                $"aligned in UTC, weeks from Monday. from is floored to its bucket's start; at most {TrendWindow.MaxBuckets} buckets. " +
+                $"Cached for {TrendQuery.CacheFor.TotalSeconds:0} s per normalised window. 400 names each invalid field.")
+            .RequireReadAccess();
+
         return group;
     }
 
@@ -41,6 +51,14 @@ public static class OverviewApi
 
     private static async Task<Ok<OverviewResponse>> RefreshAsync(OverviewService overview, CancellationToken cancellationToken) =>
         TypedResults.Ok(await overview.RefreshAsync(cancellationToken));
+
+    private static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> TrendsAsync(
+        [AsParameters] TrendsRequest request, TrendQuery trends, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (window, errors) = request.Validate(clock.GetUtcNow());
+        if (window is null) return TypedResults.ValidationProblem(errors, title: "The query is invalid.");
+        return TypedResults.Ok(await trends.GetAsync(window, cancellationToken));
+    }
 
     private static async Task<Results<Ok<TicketResponse[]>, ValidationProblem>> SampleAsync(
         string? size, TicketRepository tickets, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using TicketSense.Contracts;
@@ -47,7 +46,7 @@ public static partial class TicketRequestValidator
 
         DateTimeOffset receivedAt = default;
         if (string.IsNullOrWhiteSpace(request.ReceivedAt)) Fail("received_at", "is required.");
-        else if (!TryParseReceivedAt(request.ReceivedAt, out receivedAt)) Fail("received_at", "must be an ISO 8601 date-time with an offset or Z, such as 2026-03-04T09:15:00Z.");
+        else if (!ExplicitInstant.TryParse(request.ReceivedAt, out receivedAt)) Fail("received_at", ExplicitInstant.Expected);
 
         if (errors.Count > 0) return (null, errors);
         return (new Ticket
@@ -67,17 +66,6 @@ public static partial class TicketRequestValidator
         && address.Address == text.Trim()
         && address.Host.Contains('.');
 
-    private static bool TryParseReceivedAt(string text, out DateTimeOffset value)
-    {
-        value = default;
-        // The offset must be explicit: a bare local time would be read in this server's zone, silently.
-        return ExplicitOffset().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-    }
-
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
-    private static partial Regex ExplicitOffset();
 }

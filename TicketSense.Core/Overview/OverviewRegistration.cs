@@ -18,11 +18,13 @@ public static class OverviewRegistration
         return builder;
     }
 
-    /// <summary><see cref="OverviewService"/> without the background refresher.</summary>
+    /// <summary><see cref="OverviewService"/> and <see cref="TrendQuery"/>, without the background refresher.</summary>
     public static TBuilder AddTicketSenseOverviewService<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddScoped<OverviewService>();
+        builder.Services.AddMemoryCache();
+        builder.Services.TryAddScoped<TrendQuery>();
         return builder;
     }
 }

@@ -49,15 +49,8 @@ public sealed class OverviewService(TicketsDbContext db, OverviewStore store, IO
             (int)rows.Where(r => r.Dimension == "needs_review").Sum(r => r.Count));
     }
 
-    private static Dictionary<TEnum, int> Counts<TEnum>(IEnumerable<OverviewCount> rows, string dimension) where TEnum : struct, Enum
-    {
-        var counts = Enum.GetValues<TEnum>().ToDictionary(value => value, _ => 0);
-        foreach (var row in rows.Where(r => r.Dimension == dimension))
-        {
-            counts[WireNames.Parse<TEnum>(row.Value)] = (int)row.Count;
-        }
-        return counts;
-    }
+    private static Dictionary<TEnum, int> Counts<TEnum>(IEnumerable<OverviewCount> rows, string dimension) where TEnum : struct, Enum =>
+        LabelCounts.Of<TEnum>(rows.Where(r => r.Dimension == dimension).Select(r => (r.Value, r.Count)));
 
     private sealed record OverviewCount(string Dimension, string Value, long Count);
 }

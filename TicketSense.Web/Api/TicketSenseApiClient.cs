@@ -10,6 +10,14 @@ public sealed class TicketSenseApiClient(HttpClient http)
     public async Task<OverviewResponse> GetOverviewAsync(CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<OverviewResponse>("/overview", TicketSenseJson.Options, cancellationToken))!;
 
+    /// <summary>
+    /// <c>GET /overview/trends</c> from <paramref name="from"/> (UTC) to the Api's default <c>to</c>, the next whole minute,
+    /// so every dashboard within a minute asks for the same window and the Api answers from its cache.
+    /// </summary>
+    public async Task<TrendsResponse> GetTrendsAsync(DateTime from, TrendBucket bucket, CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync<TrendsResponse>(
+            $"/overview/trends?from={from.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}&bucket={WireNames.Of(bucket)}", TicketSenseJson.Options, cancellationToken))!;
+
     public async Task<InfoResponse> GetInfoAsync(CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<InfoResponse>("/info", TicketSenseJson.Options, cancellationToken))!;
 
