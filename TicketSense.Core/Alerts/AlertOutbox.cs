@@ -8,7 +8,7 @@ namespace TicketSense.Core.Alerts;
 
 /// <summary>
 /// Writes webhook deliveries into <c>alert_deliveries</c>, in the caller's transaction, so an alert is owed exactly when
-/// the change that raised it is committed. The Worker's dispatcher sends them.
+/// the change that raised it is committed. The Worker's dispatcher sends them; <c>GET /alerts/deliveries</c> lists them.
 /// </summary>
 public sealed class AlertOutbox(TicketsDbContext db, IOptions<AlertOptions> options)
 {
@@ -40,6 +40,26 @@ public sealed class AlertOutbox(TicketsDbContext db, IOptions<AlertOptions> opti
             ON CONFLICT (endpoint, dedupe_key) DO NOTHING
             """, cancellationToken);
         return written == 1;
+    }
+
+    /// <summary>The newest deliveries first, only those in <paramref name="status"/> when given.</summary>
+    public async Task<IReadOnlyList<AlertDeliveryItem>> ListAsync(int limit, AlertDeliveryStatus? status, CancellationToken cancellationToken)
+    {
+        var deliveries = db.AlertDeliveries.AsNoTracking();
+        if (status is { } only) deliveries = deliveries.Where(d => d.Status == only);
+        var rows = await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.DeliveryId).Take(limit).ToListAsync(cancellationToken);
+        return [.. rows.Select(d => d.ToItem())];
+    }
+
+    /// <summary>How many deliveries are in each status, over the whole outbox.</summary>
+    public async Task<AlertDeliveryCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        var counts = await db.AlertDeliveries.AsNoTracking().GroupBy(d => d.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        return new AlertDeliveryCounts(
+            counts.GetValueOrDefault(AlertDeliveryStatus.Pending),
+            counts.GetValueOrDefault(AlertDeliveryStatus.Delivered),
+            counts.GetValueOrDefault(AlertDeliveryStatus.Failed));
     }
 
     /// <summary>A ticket raises at most one alert per endpoint, whatever its events.</summary>
