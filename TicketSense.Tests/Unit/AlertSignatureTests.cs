@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using TicketSense.Core.Alerts;
 
@@ -15,9 +14,7 @@ public sealed class AlertSignatureTests
 
         var header = AlertSignature.Sign("whsec-1", 1767225600, body);
 
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData("whsec-1"u8, "1767225600.{\"event\":\"triaged\"}"u8));
-        Assert.Equal($"t=1767225600,v1={expected}", header);
-        Assert.Matches("^t=1767225600,v1=[0-9a-f]{64}$", header);
+        Assert.Equal("t=1767225600,v1=13ab4a15132c14c865e845707b81d19a2ab0cc75bbfc9a1865a9ebc2c4d381fc", header);
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public sealed class WebhookAlertTests
     {
         id = "angry-1",
         sender = "rafael.fontaine@bluewave-marine.com",
-        subject = "NOTHING LOADS - 'Something went wrong' on every page for all 28 of us",
+        subject = "NOTHING LOADS - Something went wrong on every page for all 28 of us", // as in the README's example
         body = "DASHBOARD, INVOICES, CUSTOMERS: ALL \"Something went wrong\" FOR 2 HOURS. ALL 28 USERS, EVERY BROWSER. " +
                "FOUR VESSELS SAILED THIS MORNING AND NOTHING IS INVOICED. THIS IS UNACCEPTABLE. FIX IT NOW.",
-        received_at = "2026-06-29T12:55:00+02:00",
+        received_at = "2026-06-29T12:55:00+02:00", // sent as 10:55 Z
     };
 
     private static async Task<List<AlertDelivery>> DeliveriesAsync(StorageFixture storage)
