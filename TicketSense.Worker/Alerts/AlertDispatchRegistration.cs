@@ -21,6 +21,8 @@ public static class AlertDispatchRegistration
             .RemoveAllLoggers()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler()
+            // A circuit per receiver: one endpoint that is down must not open the circuit for the others.
+            .SelectPipelineByAuthority()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
                 Configure(resilience, provider.GetRequiredService<IOptions<AlertOptions>>().Value));
 #pragma warning restore EXTEXP0001

@@ -20,7 +20,8 @@ public sealed class AlertDispatcher(
     IServiceScopeFactory scopes,
     IHttpClientFactory httpClients,
     IOptions<AlertOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<AlertDispatcher> logger)
 {
     public const string HttpClientName = "alerts";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -106,7 +107,8 @@ public sealed class AlertDispatcher(
         var giveUpAfterSeconds = alerts.GiveUpAfter.TotalSeconds;
         string deliveredStatus = WireNames.Of(AlertDeliveryStatus.Delivered), pendingStatus = WireNames.Of(AlertDeliveryStatus.Pending),
             failedStatus = WireNames.Of(AlertDeliveryStatus.Failed);
-        await db.Database.ExecuteSqlAsync($"""
+        // ToListAsync, not SingleAsync: EF would wrap a composed query around the UPDATE, which Postgres refuses.
+        var status = (await db.Database.SqlQuery<string>($"""
             UPDATE alert_deliveries SET
                 attempts = {attempts},
                 last_attempt_at = clock_timestamp(),
@@ -117,6 +119,13 @@ public sealed class AlertDispatcher(
                     ELSE {pendingStatus} END,
                 next_attempt_at = clock_timestamp() + make_interval(secs => {retryInSeconds})
             WHERE delivery_id = {delivery.DeliveryId}
-            """, cancellationToken);
+            RETURNING status AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+        // The endpoint's name never holds its secret or a query string; the payload (customer content) is not logged.
+        if (status == failedStatus)
+        {
+            logger.LogWarning("Webhook delivery {DeliveryId} to {Endpoint} failed for good after {Attempts} attempts (last: {LastStatus})",
+                delivery.DeliveryId, delivery.Endpoint, attempts, outcome);
+        }
     }
 }

@@ -123,4 +123,26 @@ public sealed class WebhookDispatchTests
         AssertEachAcceptedOnce(receiver, ids);
         Assert.Equal(ids.Count, receiver.Received.Count);
     }
+
+    [Fact]
+    public async Task A_delivery_never_acknowledged_is_marked_failed_once_it_is_older_than_GiveUpAfter()
+    {
+        await using var storage = new StorageFixture();
+        await storage.InitializeAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.StatusCode = 500;
+        var settings = new Dictionary<string, string?>(AlertDispatcherHost.Settings(receiver)) { ["Alerts:GiveUpAfter"] = "00:00:02" };
+        using var dispatcher = await AlertDispatcherHost.StartAsync(storage, settings);
+
+        var ids = await EnqueueAsync(storage, receiver, 1);
+        await Poll.UntilAsync(async () => (await DeliveriesAsync(storage)).Single().Status == AlertDeliveryStatus.Failed, Patience);
+        var attempts = (await DeliveriesAsync(storage)).Single().Attempts;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var failed = (await DeliveriesAsync(storage)).Single();
+        Assert.Equal((ids[0], "500"), (failed.DeliveryId, failed.LastStatus));
+        Assert.True(attempts >= 2, $"Given up after {attempts} attempt(s): the backoff did not retry.");
+        Assert.Equal(attempts, failed.Attempts); // a failed delivery is not tried again
+        Assert.Empty(receiver.Accepted);
+    }
 }
