@@ -65,14 +65,17 @@ public sealed class AlertDispatcher(
         if (delivery is null) return false;
 
         var endpoint = options.Value.Webhooks.FirstOrDefault(e => e.EndpointName == delivery.Endpoint);
-        var outcome = endpoint is null ? "unknown-endpoint" : await PostAsync(endpoint, delivery, cancellationToken);
+        var outcome = endpoint is null ? (false, "unknown-endpoint") : await PostAsync(endpoint, delivery, cancellationToken);
         await RecordAsync(db, delivery, outcome, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>The HTTP status of the answer, or a short error kind: never an exception's message, which may quote the URL.</summary>
-    private async Task<string> PostAsync(AlertEndpointOptions endpoint, AlertDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the receiver acknowledged it (2xx), and the HTTP status of the answer or a short error kind: never an
+    /// exception's message, which may quote the URL.
+    /// </summary>
+    private async Task<(bool Acknowledged, string Status)> PostAsync(AlertEndpointOptions endpoint, AlertDelivery delivery, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Body);
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
@@ -84,24 +87,24 @@ public sealed class AlertDispatcher(
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (response.IsSuccessStatusCode, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return ex switch
+            return (false, ex switch
             {
                 TimeoutRejectedException or TaskCanceledException => "timeout",
                 BrokenCircuitException => "circuit-open",
                 HttpRequestException => "network",
                 _ => "error",
-            };
+            });
         }
     }
 
-    private async Task RecordAsync(TicketsDbContext db, AlertDelivery delivery, string outcome, CancellationToken cancellationToken)
+    private async Task RecordAsync(TicketsDbContext db, AlertDelivery delivery, (bool Acknowledged, string Status) outcome,
+        CancellationToken cancellationToken)
     {
         var attempts = delivery.Attempts + 1;
-        var delivered = outcome.Length == 3 && outcome[0] == '2';
         var alerts = options.Value;
         var retryInSeconds = AlertBackoff.After(attempts, alerts.BackoffBase, alerts.BackoffCap).TotalSeconds;
         var giveUpAfterSeconds = alerts.GiveUpAfter.TotalSeconds;
@@ -112,9 +115,9 @@ public sealed class AlertDispatcher(
             UPDATE alert_deliveries SET
                 attempts = {attempts},
                 last_attempt_at = clock_timestamp(),
-                last_status = {outcome},
+                last_status = {outcome.Status},
                 status = CASE
-                    WHEN {delivered} THEN {deliveredStatus}
+                    WHEN {outcome.Acknowledged} THEN {deliveredStatus}
                     WHEN clock_timestamp() - created_at >= make_interval(secs => {giveUpAfterSeconds}) THEN {failedStatus}
                     ELSE {pendingStatus} END,
                 next_attempt_at = clock_timestamp() + make_interval(secs => {retryInSeconds})
@@ -125,7 +128,7 @@ public sealed class AlertDispatcher(
         if (status == failedStatus)
         {
             logger.LogWarning("Webhook delivery {DeliveryId} to {Endpoint} failed for good after {Attempts} attempts (last: {LastStatus})",
-                delivery.DeliveryId, delivery.Endpoint, attempts, outcome);
+                delivery.DeliveryId, delivery.Endpoint, attempts, outcome.Status);
         }
     }
 }
