@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using TicketSense.Api;
 using TicketSense.Api.Access;
+using TicketSense.Api.Alerts;
 using TicketSense.Api.Errors;
 using TicketSense.Api.Events;
 using TicketSense.Api.Exports;
@@ -70,6 +71,7 @@ storage.MapTickets();
 storage.MapExports();
 storage.MapOverview();
 storage.MapModel();
+storage.MapAlerts();
 app.MapEvents();
 
 app.Run();

@@ -21,18 +21,21 @@ else
 
 var triage = TriageParameters.FromConfiguration(builder);
 var access = AccessParameters.FromConfiguration(builder);
+var alerts = AlertParameters.FromConfiguration(builder);
 
 var api = builder.AddProject<Projects.TicketSense_Api>("api")
     .WithReference(tickets).WaitFor(tickets)
     .WithReference(cache).WaitFor(cache)
     .WithTriageSettings(triage)
     .WithAccessSettings(access)
+    .WithAlertSettings(alerts)
     .WithHttpHealthCheck("/ready");
 
 builder.AddProject<Projects.TicketSense_Worker>("worker")
     .WithReference(tickets)
     .WithReference(cache)
     .WithTriageSettings(triage)
+    .WithAlertSettings(alerts)
     .WithEnvironment("Seed__Path", builder.Configuration["Seed:Path"] ?? Path.Combine(repositoryRoot, "data"))
     .WithReplicas(builder.Configuration.GetValue("AppHost:WorkerReplicas", 1))
     .WaitFor(api);

@@ -35,6 +35,6 @@ public sealed class TriageParameters
         _settings.Add((key.Replace(":", "__", StringComparison.Ordinal), parameter));
 
     /// <summary><c>Triage:Retry:MaxAttempts</c> → <c>triage-retry-maxattempts</c>: resource names are letters, digits and hyphens.</summary>
-    private static string ParameterName(string key) =>
+    internal static string ParameterName(string key) =>
         string.Concat(key.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Replace("--", "-", StringComparison.Ordinal);
 }

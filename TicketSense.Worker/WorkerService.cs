@@ -1,4 +1,5 @@
 using TicketSense.Core.Overview;
+using TicketSense.Worker.Alerts;
 using TicketSense.Worker.Backlog;
 using TicketSense.Worker.Learning;
 using TicketSense.Worker.Seeding;
@@ -7,7 +8,7 @@ namespace TicketSense.Worker;
 
 /// <summary>
 /// The worker with no command, as the AppHost starts it: migrates the database, loads <c>Seed:Path</c>, then keeps
-/// every ticket triaged, the overview fresh and the local model trained on the team's corrections until it is stopped.
+/// every ticket triaged, the overview fresh, the webhook outbox sent and the local model trained on the team's corrections until it is stopped.
 /// </summary>
 public static class WorkerService
 {
@@ -22,6 +23,7 @@ public static class WorkerService
         builder.Services.AddHostedService<SeedLoaderService>();
         builder.Services.AddHostedService<BacklogTriageService>();
         builder.Services.AddHostedService<ModelTrainingService>();
+        builder.AddTicketSenseAlertDispatch();
 
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

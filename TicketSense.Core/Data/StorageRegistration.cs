@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using TicketSense.Core.Alerts;
 
 namespace TicketSense.Core.Data;
 
@@ -47,6 +48,9 @@ public static class StorageRegistration
         services.AddScoped<TriageRepository>();
         services.AddScoped<TriageClaimRepository>();
         services.AddScoped<SeedImporter>();
+        // Every triage write may owe webhook deliveries: whoever writes triages needs the endpoints (only the Worker sends).
+        services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(builder.Configuration, AlertOptions.Section);
+        services.AddScoped<AlertOutbox>();
 
         services.AddSingleton<DatabaseState>();
         if (migrateAtStart)

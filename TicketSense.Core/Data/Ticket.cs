@@ -23,4 +23,7 @@ public sealed class Ticket
 
     /// <summary>The name of the API key it was submitted with; null for the seed import, bulk loads and an API without keys.</summary>
     public string? CreatedBy { get; init; }
+
+    /// <summary>How it came in; a bulk load unless the API's intake says otherwise.</summary>
+    public TicketOrigin Origin { get; init; } = TicketOrigin.Import;
 }

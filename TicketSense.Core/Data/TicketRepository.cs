@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Data;
 
@@ -13,9 +14,10 @@ public sealed class TicketRepository(TicketsDbContext db)
     public async Task<AddTicketResult> AddAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var receivedAtUtc = ticket.ReceivedAt.ToUniversalTime();
+        var origin = WireNames.Of(ticket.Origin);
         var createdAt = await db.Database.SqlQuery<DateTimeOffset>($"""
-            INSERT INTO tickets (id, sender, subject, body, received_at, created_by)
-            VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc}, {ticket.CreatedBy})
+            INSERT INTO tickets (id, sender, subject, body, received_at, created_by, origin)
+            VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc}, {ticket.CreatedBy}, {origin})
             ON CONFLICT (id) DO NOTHING
             RETURNING created_at AS "Value"
             """).ToListAsync(cancellationToken);

@@ -18,12 +18,13 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<TriageHistoryRecord> TriageHistory => Set<TriageHistoryRecord>();
     public DbSet<StoredModel> Models => Set<StoredModel>();
     public DbSet<ModelTraining> ModelTrainings => Set<ModelTraining>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Ticket>(ticket =>
         {
-            ticket.ToTable("tickets");
+            ticket.ToTable("tickets", table => table.HasCheckConstraint("ck_tickets_origin", InList("origin", WireNames.All<TicketOrigin>())));
             ticket.HasKey(t => t.Id);
             ticket.Property(t => t.Id).HasColumnName("id");
             ticket.Property(t => t.Sender).HasColumnName("sender");
@@ -32,8 +33,41 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.Property(t => t.ReceivedAt).HasColumnName("received_at");
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()").ValueGeneratedOnAdd();
             ticket.Property(t => t.CreatedBy).HasColumnName("created_by");
+            // Rows from before origins existed were all loaded in bulk (the API raised no alerts then).
+            ticket.Property(t => t.Origin).HasColumnName("origin").HasConversion(WireConverter<TicketOrigin>())
+                .HasDefaultValueSql("'import'").ValueGeneratedNever();
             ticket.HasIndex(t => t.ReceivedAt).HasDatabaseName("ix_tickets_received_at");
             ticket.HasIndex(t => t.CreatedAt).HasDatabaseName("ix_tickets_created_at");
+        });
+
+        modelBuilder.Entity<AlertDelivery>(delivery =>
+        {
+            delivery.ToTable("alert_deliveries", table =>
+            {
+                table.HasCheckConstraint("ck_alert_deliveries_event", InList("event", WireNames.All<AlertEvent>()));
+                table.HasCheckConstraint("ck_alert_deliveries_status", InList("status", WireNames.All<AlertDeliveryStatus>()));
+            });
+            delivery.HasKey(d => d.DeliveryId);
+            delivery.Property(d => d.DeliveryId).HasColumnName("delivery_id").ValueGeneratedNever();
+            delivery.Property(d => d.Endpoint).HasColumnName("endpoint");
+            delivery.Property(d => d.TicketId).HasColumnName("ticket_id");
+            delivery.HasOne<Ticket>().WithMany().HasForeignKey(d => d.TicketId)
+                .HasConstraintName("fk_alert_deliveries_tickets").OnDelete(DeleteBehavior.Cascade);
+            delivery.Property(d => d.Event).HasColumnName("event").HasConversion(WireConverter<AlertEvent>());
+            delivery.Property(d => d.DedupeKey).HasColumnName("dedupe_key");
+            delivery.Property(d => d.Body).HasColumnName("body");
+            delivery.Property(d => d.Status).HasColumnName("status").HasConversion(WireConverter<AlertDeliveryStatus>());
+            delivery.Property(d => d.Attempts).HasColumnName("attempts");
+            delivery.Property(d => d.NextAttemptAt).HasColumnName("next_attempt_at");
+            delivery.Property(d => d.LastAttemptAt).HasColumnName("last_attempt_at");
+            delivery.Property(d => d.LastStatus).HasColumnName("last_status");
+            delivery.Property(d => d.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()").ValueGeneratedOnAdd();
+            // Never owed twice: one alert per endpoint and key (a ticket's id for ticket events). NULL keys never collide.
+            delivery.HasIndex(d => new { d.Endpoint, d.DedupeKey }).IsUnique().HasDatabaseName("ux_alert_deliveries_endpoint_dedupe_key");
+            // The dispatcher's claim: due pending rows.
+            delivery.HasIndex(d => new { d.Status, d.NextAttemptAt }).HasDatabaseName("ix_alert_deliveries_status_next_attempt_at");
+            // GET /alerts/deliveries, newest first.
+            delivery.HasIndex(d => d.CreatedAt).IsDescending().HasDatabaseName("ix_alert_deliveries_created_at");
         });
 
         modelBuilder.Entity<TicketTriage>(triage =>

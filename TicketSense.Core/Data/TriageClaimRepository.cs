@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketSense.Contracts;
 
 namespace TicketSense.Core.Data;
 
@@ -70,11 +71,12 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimant);
         var receivedAtUtc = ticket.ReceivedAt.ToUniversalTime();
+        var origin = WireNames.Of(ticket.Origin);
         var leaseSeconds = lease.TotalSeconds;
         var createdAt = await db.Database.SqlQuery<DateTimeOffset>($"""
             WITH added AS (
-                INSERT INTO tickets (id, sender, subject, body, received_at, created_by)
-                VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc}, {ticket.CreatedBy})
+                INSERT INTO tickets (id, sender, subject, body, received_at, created_by, origin)
+                VALUES ({ticket.Id}, {ticket.Sender}, {ticket.Subject}, {ticket.Body}, {receivedAtUtc}, {ticket.CreatedBy}, {origin})
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id, created_at
             ), claimed AS (

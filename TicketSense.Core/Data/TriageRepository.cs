@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TicketSense.Contracts;
+using TicketSense.Core.Alerts;
 
 namespace TicketSense.Core.Data;
 
@@ -7,7 +8,7 @@ namespace TicketSense.Core.Data;
 /// Reads and writes <c>ticket_triages</c> (the current triage, one row per ticket) and <c>ticket_triage_history</c>
 /// (every triage and correction a ticket had).
 /// </summary>
-public sealed class TriageRepository(TicketsDbContext db)
+public sealed class TriageRepository(TicketsDbContext db, AlertOutbox alerts)
 {
     /// <summary>
     /// Starts a change of one ticket's triage: a transaction holding the ticket's row lock, with the ticket (null when
@@ -21,7 +22,7 @@ public sealed class TriageRepository(TicketsDbContext db)
             var ticket = await db.Tickets.FromSql($"SELECT * FROM tickets WHERE id = {ticketId} FOR UPDATE")
                 .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             var current = ticket is null ? null : await GetAsync(ticketId, cancellationToken);
-            return new TriageWrite(db, this, transaction, ticket, current);
+            return new TriageWrite(db, this, alerts, transaction, ticket, current);
         }
         catch
         {

@@ -24,7 +24,7 @@ public sealed class TicketIntake(TriageClaimRepository claims, TriageService tri
         var ticket = new Ticket
         {
             Id = valid.Id, Sender = valid.Sender, Subject = valid.Subject, Body = valid.Body, ReceivedAt = valid.ReceivedAt,
-            CreatedBy = caller.Name,
+            CreatedBy = caller.Name, Origin = TicketOrigin.Api,
         };
 
         AddTicketResult added;

@@ -102,7 +102,7 @@ public sealed class SchemaTests(StorageFixture storage) : IClassFixture<StorageF
             "ticket_triages.corrected_at:timestamp with time zone", "ticket_triages.human_fields:ARRAY", "ticket_triages.reviewer:text",
             "tickets.id:text", "tickets.sender:text", "tickets.subject:text", "tickets.body:text",
             "tickets.received_at:timestamp with time zone", "tickets.created_at:timestamp with time zone",
-            "tickets.created_by:text",
+            "tickets.created_by:text", "tickets.origin:text",
             "triage_claims.ticket_id:text", "triage_claims.worker_id:text", "triage_claims.lease_until:timestamp with time zone",
         ], columns);
     }

@@ -21,6 +21,10 @@ public sealed class TicketSenseApiClient(HttpClient http)
     public async Task<InfoResponse> GetInfoAsync(CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<InfoResponse>("/info", TicketSenseJson.Options, cancellationToken))!;
 
+    /// <summary>How many webhook deliveries are pending, delivered and failed (one item is the least the listing sends).</summary>
+    public async Task<AlertDeliveryCounts> GetAlertCountsAsync(CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync<AlertDeliveryList>("/alerts/deliveries?limit=1", TicketSenseJson.Options, cancellationToken))!.Counts;
+
     public async Task<IReadOnlyList<TicketResponse>> GetSampleAsync(int size, CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<TicketResponse[]>($"/overview/sample?size={size}", TicketSenseJson.Options, cancellationToken))!;
 

@@ -4,7 +4,10 @@ using TicketSense.Web.Pages.Shared;
 
 namespace TicketSense.Web.Pages;
 
-/// <summary>The overview: KPIs, the three breakdowns, the trend of the last <c>days</c> stacked <c>by</c> a label, a random sample and the latest tickets.</summary>
+/// <summary>
+/// The overview: KPIs, the webhook alerts' counts, the three breakdowns, the trend of the last <c>days</c> stacked
+/// <c>by</c> a label, a random sample and the latest tickets.
+/// </summary>
 public sealed class IndexModel(TicketSenseApiClient api, ILogger<IndexModel> logger) : ApiPageModel(api, logger)
 {
     public const int SampleSize = 10;
@@ -28,6 +31,8 @@ public sealed class IndexModel(TicketSenseApiClient api, ILogger<IndexModel> log
 
     public IReadOnlyList<TicketResponse> Latest { get; private set; } = [];
 
+    public AlertDeliveryCounts? AlertCounts { get; private set; }
+
     public Task OnGetAsync(int? days, string? by)
     {
         // A value the page does not offer falls back to the default: these are links, not a form to correct.
@@ -45,10 +50,12 @@ public sealed class IndexModel(TicketSenseApiClient api, ILogger<IndexModel> log
         var trends = Api.GetTrendsAsync(DateTime.UtcNow.Date.AddDays(1 - TrendDays), TrendBucket.Day, cancellationToken);
         var overview = Api.GetOverviewAsync(cancellationToken);
         var sample = Api.GetSampleAsync(SampleSize, cancellationToken);
+        var alerts = Api.GetAlertCountsAsync(cancellationToken);
         var latest = Api.GetTicketsAsync(new TicketFilter(null, null, null, null, Page: 1, PageSize: LatestCount, Order: "created_at"), cancellationToken);
         Overview = await overview;
         Sample = await sample;
         Latest = (await latest).Items;
         Trends = await trends;
+        AlertCounts = await alerts;
     }
 }

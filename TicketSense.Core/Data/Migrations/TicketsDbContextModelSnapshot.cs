@@ -23,6 +23,85 @@ namespace TicketSense.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TicketSense.Core.Data.AlertDelivery", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("DedupeKey")
+                        .HasColumnType("text")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("last_status");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TicketId")
+                        .HasColumnType("text")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("DeliveryId");
+
+                    b.HasIndex("CreatedAt")
+                        .IsDescending()
+                        .HasDatabaseName("ix_alert_deliveries_created_at");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Endpoint", "DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_alert_deliveries_endpoint_dedupe_key");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_alert_deliveries_status_next_attempt_at");
+
+                    b.ToTable("alert_deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_alert_deliveries_event", "event IN ('triaged', 'corrected', 'spike')");
+
+                            t.HasCheckConstraint("ck_alert_deliveries_status", "status IN ('pending', 'delivered', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("TicketSense.Core.Data.Ticket", b =>
                 {
                     b.Property<string>("Id")
@@ -43,6 +122,12 @@ namespace TicketSense.Core.Data.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text")
                         .HasColumnName("created_by");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin")
+                        .HasDefaultValueSql("'import'");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -66,7 +151,10 @@ namespace TicketSense.Core.Data.Migrations
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_tickets_received_at");
 
-                    b.ToTable("tickets", (string)null);
+                    b.ToTable("tickets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tickets_origin", "origin IN ('import', 'api')");
+                        });
                 });
 
             modelBuilder.Entity("TicketSense.Core.Data.TicketTriage", b =>
@@ -393,6 +481,15 @@ namespace TicketSense.Core.Data.Migrations
                         .HasDatabaseName("ix_triage_models_feature_key_version");
 
                     b.ToTable("triage_models", (string)null);
+                });
+
+            modelBuilder.Entity("TicketSense.Core.Data.AlertDelivery", b =>
+                {
+                    b.HasOne("TicketSense.Core.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_tickets");
                 });
 
             modelBuilder.Entity("TicketSense.Core.Data.TicketTriage", b =>
