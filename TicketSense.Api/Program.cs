@@ -72,6 +72,7 @@ storage.MapExports();
 storage.MapOverview();
 storage.MapModel();
 storage.MapAlerts();
+storage.MapSpikes();
 app.MapEvents();
 
 app.Run();

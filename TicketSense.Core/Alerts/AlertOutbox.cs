@@ -26,6 +26,21 @@ public sealed class AlertOutbox(TicketsDbContext db, IOptions<AlertOptions> opti
     }
 
     /// <summary>
+    /// One <c>spike</c> alert per endpoint for <paramref name="spike"/>, carrying the ticket that raised it: a spike is
+    /// alerted once, however many tickets it gathers.
+    /// </summary>
+    public async Task EnqueueSpikeAlertsAsync(SpikeResponse spike, Ticket ticket, TicketTriage triage, CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in options.Value.Webhooks)
+        {
+            var deliveryId = Guid.CreateVersion7();
+            var payload = new AlertPayload(AlertEvent.Spike, deliveryId, ToAlertTicket(ticket, triage, endpoint.IncludeContent), spike);
+            var body = JsonSerializer.Serialize(payload, TicketSenseJson.Options);
+            await EnqueueAsync(endpoint.EndpointName, AlertEvent.Spike, deliveryId, body, ticket.Id, $"spike:{spike.Id}", cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Owes <paramref name="endpoint"/> one POST of exactly <paramref name="body"/> (which carries <paramref name="deliveryId"/>).
     /// With a <paramref name="dedupeKey"/>, a second delivery of the same key to the same endpoint is not written: false.
     /// </summary>

@@ -51,6 +51,9 @@ public static class StorageRegistration
         // Every triage write may owe webhook deliveries: whoever writes triages needs the endpoints (only the Worker sends).
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(builder.Configuration, AlertOptions.Section);
         services.AddScoped<AlertOutbox>();
+        services.AddValidatedOptions<SpikeOptions, SpikeOptionsValidator>(builder.Configuration, SpikeOptions.Section);
+        services.AddScoped<SpikeDetector>();
+        services.AddScoped<TriageAlerts>();
 
         services.AddSingleton<DatabaseState>();
         if (migrateAtStart)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TicketSense.Contracts;
+using TicketSense.Core.Alerts;
 using TicketSense.Core.Learning;
 
 namespace TicketSense.Core.Data;
@@ -19,6 +20,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<StoredModel> Models => Set<StoredModel>();
     public DbSet<ModelTraining> ModelTrainings => Set<ModelTraining>();
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<IncidentSpike> IncidentSpikes => Set<IncidentSpike>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +40,22 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
                 .HasDefaultValueSql("'import'").ValueGeneratedNever();
             ticket.HasIndex(t => t.ReceivedAt).HasDatabaseName("ix_tickets_received_at");
             ticket.HasIndex(t => t.CreatedAt).HasDatabaseName("ix_tickets_created_at");
+        });
+
+        modelBuilder.Entity<IncidentSpike>(spike =>
+        {
+            spike.ToTable("incident_spikes", table => table.HasCheckConstraint("ck_incident_spikes_category", InList("category", WireNames.All<Category>())));
+            spike.HasKey(s => s.Id);
+            spike.Property(s => s.Id).HasColumnName("id");
+            spike.Property(s => s.Category).HasColumnName("category").HasConversion(WireConverter<Category>());
+            spike.Property(s => s.Tag).HasColumnName("tag");
+            spike.Property(s => s.TicketCount).HasColumnName("ticket_count");
+            spike.Property(s => s.FirstReceivedAt).HasColumnName("first_received_at");
+            spike.Property(s => s.LastReceivedAt).HasColumnName("last_received_at");
+            spike.Property(s => s.DetectedAt).HasColumnName("detected_at");
+            // The detector's lookup of a category's active spikes, and the banner's.
+            spike.HasIndex(s => new { s.Category, s.LastReceivedAt }).HasDatabaseName("ix_incident_spikes_category_last_received_at");
+            spike.HasIndex(s => s.DetectedAt).HasDatabaseName("ix_incident_spikes_detected_at");
         });
 
         modelBuilder.Entity<AlertDelivery>(delivery =>

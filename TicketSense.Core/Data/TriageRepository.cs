@@ -8,7 +8,7 @@ namespace TicketSense.Core.Data;
 /// Reads and writes <c>ticket_triages</c> (the current triage, one row per ticket) and <c>ticket_triage_history</c>
 /// (every triage and correction a ticket had).
 /// </summary>
-public sealed class TriageRepository(TicketsDbContext db, AlertOutbox alerts)
+public sealed class TriageRepository(TicketsDbContext db, TriageAlerts alerts)
 {
     /// <summary>
     /// Starts a change of one ticket's triage: a transaction holding the ticket's row lock, with the ticket (null when

@@ -9,10 +9,10 @@ namespace TicketSense.Core.Data;
 /// then write the history entry and the new current triage together, or nothing (disposing without
 /// <see cref="CommitAsync"/> rolls back). Concurrent writers of the same ticket — a correction and a model's answer —
 /// take turns, so neither works from a triage the other has just replaced. The webhook deliveries the change raises are
-/// written in the same transaction (<see cref="AlertOutbox"/>): owed exactly when the change is committed.
+/// written in the same transaction (<see cref="TriageAlerts"/>): owed exactly when the change is committed.
 /// </summary>
 public sealed class TriageWrite(
-    TicketsDbContext db, TriageRepository records, AlertOutbox alerts, IDbContextTransaction transaction, Ticket? ticket, TicketTriage? current)
+    TicketsDbContext db, TriageRepository records, TriageAlerts alerts, IDbContextTransaction transaction, Ticket? ticket, TicketTriage? current)
     : IAsyncDisposable
 {
     /// <summary>The locked ticket; null when there is no such ticket.</summary>
@@ -28,7 +28,7 @@ public sealed class TriageWrite(
         await records.UpsertAsync(triage, cancellationToken);
         if (Ticket is not null)
         {
-            await alerts.EnqueueTriageAlertsAsync(Ticket, Current, triage, isCorrection: entry.Source == TriageSource.Human, cancellationToken);
+            await alerts.RaiseAsync(Ticket, Current, triage, isCorrection: entry.Source == TriageSource.Human, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }

@@ -25,6 +25,10 @@ public sealed class TicketSenseApiClient(HttpClient http)
     public async Task<AlertDeliveryCounts> GetAlertCountsAsync(CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<AlertDeliveryList>("/alerts/deliveries?limit=1", TicketSenseJson.Options, cancellationToken))!.Counts;
 
+    /// <summary>The incident spikes still active, newest first: the dashboard's banners.</summary>
+    public async Task<IReadOnlyList<SpikeResponse>> GetActiveSpikesAsync(CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync<SpikeList>("/alerts/spikes?active=true", TicketSenseJson.Options, cancellationToken))!.Items;
+
     public async Task<IReadOnlyList<TicketResponse>> GetSampleAsync(int size, CancellationToken cancellationToken) =>
         (await http.GetFromJsonAsync<TicketResponse[]>($"/overview/sample?size={size}", TicketSenseJson.Options, cancellationToken))!;
 

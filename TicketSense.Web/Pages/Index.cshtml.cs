@@ -33,6 +33,9 @@ public sealed class IndexModel(TicketSenseApiClient api, ILogger<IndexModel> log
 
     public AlertDeliveryCounts? AlertCounts { get; private set; }
 
+    /// <summary>The incident spikes still active: a banner each, until they calm down.</summary>
+    public IReadOnlyList<SpikeResponse> ActiveSpikes { get; private set; } = [];
+
     public Task OnGetAsync(int? days, string? by)
     {
         // A value the page does not offer falls back to the default: these are links, not a form to correct.
@@ -51,11 +54,13 @@ public sealed class IndexModel(TicketSenseApiClient api, ILogger<IndexModel> log
         var overview = Api.GetOverviewAsync(cancellationToken);
         var sample = Api.GetSampleAsync(SampleSize, cancellationToken);
         var alerts = Api.GetAlertCountsAsync(cancellationToken);
+        var spikes = Api.GetActiveSpikesAsync(cancellationToken);
         var latest = Api.GetTicketsAsync(new TicketFilter(null, null, null, null, Page: 1, PageSize: LatestCount, Order: "created_at"), cancellationToken);
         Overview = await overview;
         Sample = await sample;
         Latest = (await latest).Items;
         Trends = await trends;
         AlertCounts = await alerts;
+        ActiveSpikes = await spikes;
     }
 }

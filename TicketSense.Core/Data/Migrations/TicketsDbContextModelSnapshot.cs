@@ -23,6 +23,55 @@ namespace TicketSense.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TicketSense.Core.Alerts.IncidentSpike", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<DateTimeOffset>("FirstReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_received_at");
+
+                    b.Property<DateTimeOffset>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_received_at");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tag");
+
+                    b.Property<int>("TicketCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DetectedAt")
+                        .HasDatabaseName("ix_incident_spikes_detected_at");
+
+                    b.HasIndex("Category", "LastReceivedAt")
+                        .HasDatabaseName("ix_incident_spikes_category_last_received_at");
+
+                    b.ToTable("incident_spikes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_incident_spikes_category", "category IN ('billing', 'technical', 'feature_request', 'complaint', 'general')");
+                        });
+                });
+
             modelBuilder.Entity("TicketSense.Core.Data.AlertDelivery", b =>
                 {
                     b.Property<Guid>("DeliveryId")
