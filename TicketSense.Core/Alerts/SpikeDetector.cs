@@ -7,7 +7,8 @@ namespace TicketSense.Core.Alerts;
 
 /// <summary>
 /// Watches first triages for incident spikes: <see cref="SpikeOptions.Threshold"/> tickets of one category sharing a
-/// tag that arrived within <see cref="SpikeOptions.Window"/>. Runs inside the triage's transaction, after its row is
+/// tag whose arrivals fit in one <see cref="SpikeOptions.Window"/> (around this ticket's: it may have been triaged after
+/// later arrivals). Runs inside the triage's transaction, after its row is
 /// written, under a lock per category held to the commit: two replicas triaging the ninth and the tenth ticket at once
 /// take turns, so the second counts the first and exactly one of them raises the spike. A ticket that matches an active
 /// spike extends it instead of raising another, so a spike is raised (and alerted) once however long it lasts.
@@ -24,9 +25,11 @@ public sealed class SpikeDetector(TicketsDbContext db, IOptions<SpikeOptions> op
         var lockKey = "incident-spike:" + category;
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", cancellationToken);
 
-        var windowStart = ticket.ReceivedAt - settings.Window;
+        // Tickets are triaged in any order, so the window may lie before, around or after this ticket's arrival.
+        var from = ticket.ReceivedAt - settings.Window;
+        var to = ticket.ReceivedAt + settings.Window;
         var active = await db.IncidentSpikes
-            .Where(s => s.Category == triage.Category && triage.Tags.Contains(s.Tag) && s.LastReceivedAt > windowStart)
+            .Where(s => s.Category == triage.Category && triage.Tags.Contains(s.Tag) && s.LastReceivedAt > from && s.FirstReceivedAt < to)
             .ToListAsync(cancellationToken);
         if (active.Count > 0)
         {
@@ -40,26 +43,28 @@ public sealed class SpikeDetector(TicketsDbContext db, IOptions<SpikeOptions> op
         }
 
         var tags = triage.Tags.ToArray();
-        var busiest = await db.Database.SqlQuery<TagCount>($"""
-            SELECT tag AS "Tag", count(*)::int AS "Count", min(t.received_at) AS "FirstReceivedAt"
+        var arrivals = await db.Database.SqlQuery<TagArrivals>($"""
+            SELECT tag AS "Tag", array_agg(t.received_at ORDER BY t.received_at) AS "Arrivals"
             FROM tickets t
             JOIN ticket_triages tr ON tr.ticket_id = t.id
             CROSS JOIN LATERAL unnest(tr.tags) AS tag
-            WHERE tr.category = {category} AND tag = ANY({tags})
-              AND t.received_at > {windowStart} AND t.received_at <= {ticket.ReceivedAt}
+            WHERE tr.category = {category} AND tag = ANY({tags}) AND t.received_at > {from} AND t.received_at < {to}
             GROUP BY tag
-            ORDER BY count(*) DESC, array_position({tags}, tag)
-            LIMIT 1
-            """).SingleOrDefaultAsync(cancellationToken);
-        if (busiest is null || busiest.Count < settings.Threshold) return null;
+            """).ToListAsync(cancellationToken);
+        // The tag most tickets share names the spike; a tie goes to the tag the ticket lists first.
+        var busiest = arrivals
+            .Select(a => (a.Tag, Window: DensestWindow.Of([.. a.Arrivals.Select(at => new DateTimeOffset(at, TimeSpan.Zero))], settings.Window)))
+            .OrderByDescending(a => a.Window.Count).ThenBy(a => Array.IndexOf(tags, a.Tag))
+            .FirstOrDefault();
+        if (busiest.Window.Count < settings.Threshold) return null;
 
         var raised = new IncidentSpike
         {
             Category = triage.Category,
             Tag = busiest.Tag,
-            TicketCount = busiest.Count,
-            FirstReceivedAt = busiest.FirstReceivedAt,
-            LastReceivedAt = ticket.ReceivedAt,
+            TicketCount = busiest.Window.Count,
+            FirstReceivedAt = busiest.Window.First,
+            LastReceivedAt = busiest.Window.Last,
             DetectedAt = PostgresTime.Round(time.GetUtcNow()),
         };
         db.IncidentSpikes.Add(raised);
@@ -67,5 +72,5 @@ public sealed class SpikeDetector(TicketsDbContext db, IOptions<SpikeOptions> op
         return raised.ToResponse(raised.DetectedAt, settings.Window);
     }
 
-    private sealed record TagCount(string Tag, int Count, DateTimeOffset FirstReceivedAt);
+    private sealed record TagArrivals(string Tag, DateTime[] Arrivals);
 }

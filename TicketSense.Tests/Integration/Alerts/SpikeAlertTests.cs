@@ -64,6 +64,27 @@ public sealed class SpikeAlertTests
     }
 
     [Fact]
+    public async Task Tickets_triaged_newest_first_still_raise_the_spike()
+    {
+        await using var storage = new StorageFixture();
+        await storage.InitializeAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.SetDefault(Model, LlmReply.Valid(LoginOutage));
+        var settings = Settings(receiver, llm);
+        settings["Alerts:Spike:Threshold"] = "3";
+        await using var api = await StartApiAsync(storage, settings);
+        using var client = api.CreateClient();
+
+        // Each ticket arrived before the one triaged before it: the window lies after the ticket that completes it.
+        var now = PostgresTime.Round(DateTimeOffset.UtcNow);
+        await PostAsync(client, Enumerable.Range(1, 3).Select(i => ("late-" + i, now.AddMinutes(-i))));
+
+        var spike = Assert.Single((await SpikesAsync(client, activeOnly: false)).Items);
+        Assert.Equal((3, now.AddMinutes(-3), now.AddMinutes(-1)), (spike.TicketCount, spike.FirstReceivedAt, spike.LastReceivedAt));
+    }
+
+    [Fact]
     public async Task A_spike_whose_last_ticket_is_older_than_the_window_is_listed_as_calm_and_no_banner_shows_it()
     {
         await using var storage = new StorageFixture();
