@@ -22,6 +22,11 @@ public sealed class LiveEventRecorder : IAsyncDisposable
 
     public int Distinct => _triaged.Count;
 
+    /// <summary>When the latest triaged event arrived (UTC), or <see cref="DateTimeOffset.MinValue"/> before the first.</summary>
+    public DateTimeOffset LastTriagedAt => new(Interlocked.Read(ref _lastTriagedTicks), TimeSpan.Zero);
+
+    private long _lastTriagedTicks = DateTimeOffset.MinValue.UtcTicks;
+
     /// <summary>Why the stream ended before it was disposed, if it did.</summary>
     public Exception? Failure { get; private set; }
 
@@ -47,6 +52,7 @@ public sealed class LiveEventRecorder : IAsyncDisposable
                 if (events.Current.EventType != "triaged") continue;
                 using var ticket = JsonDocument.Parse(events.Current.Data);
                 _triaged.AddOrUpdate(ticket.RootElement.GetProperty("id").GetString()!, 1, (_, count) => count + 1);
+                Interlocked.Exchange(ref _lastTriagedTicks, DateTimeOffset.UtcNow.UtcTicks);
             }
         }
         catch (Exception ex)
