@@ -23,11 +23,11 @@ public sealed class ServiceReplica : IAsyncDisposable
 
     public string RecentOutput => _process.RecentOutput;
 
-    /// <summary>An Api replica on a free port of 127.0.0.1.</summary>
-    public static ServiceReplica StartApi(string name, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>An Api replica on a free port of 127.0.0.1; <paramref name="onLine"/> sees each line it writes.</summary>
+    public static ServiceReplica StartApi(string name, IReadOnlyDictionary<string, string?> environment, Action<string>? onLine = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        return Start(name, "TicketSense.Api", new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = address.ToString() }, address, null);
+        return Start(name, "TicketSense.Api", new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = address.ToString() }, address, onLine);
     }
 
     /// <summary>A Worker replica; <paramref name="onLine"/> sees each line it writes.</summary>

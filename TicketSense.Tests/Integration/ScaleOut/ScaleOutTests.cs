@@ -49,10 +49,14 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
             ["Triage__PrimaryModel"] = PrimaryModel,
             ["Triage__FallbackModel"] = FallbackModel,
         };
-        var workerEnvironment = new Dictionary<string, string?>(environment) { ["Seed__Path"] = DataPath.Resolve(null) };
+        // A ticket whose triage at intake fails stays pending for the workers (POST /tickets' contract): a short sweep
+        // picks it up in seconds rather than the default 30.
+        var workerEnvironment = new Dictionary<string, string?>(environment) { ["Seed__Path"] = DataPath.Resolve(null), ["Worker__SweepSeconds"] = "3" };
         var backlogTriagedBy = new ConcurrentDictionary<string, int>();
+        var intakeFailures = new ConcurrentQueue<string>();
 
-        var apis = Enumerable.Range(1, Replicas).Select(i => ServiceReplica.StartApi($"api-{i}", environment)).ToList();
+        var apis = Enumerable.Range(1, Replicas).Select(i => ServiceReplica.StartApi($"api-{i}", environment,
+            line => KeepIntakeFailure(intakeFailures, $"api-{i}", line))).ToList();
         var workers = new List<ServiceReplica>();
         var clients = apis.Select(api => new HttpClient { BaseAddress = api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan }).ToList();
         var recorders = new List<LiveEventRecorder>();
@@ -79,11 +83,14 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
             Assert.Equal(Total, await ScalarAsync(ticketsConnectionString, "SELECT count(*) FROM ticket_triage_history"));
             Assert.Equal(Total, await ScalarAsync(ticketsConnectionString, "SELECT count(DISTINCT ticket_id) FROM ticket_triage_history"));
             Assert.Equal(0, await ScalarAsync(ticketsConnectionString, "SELECT count(*) FROM triage_claims"));
-            Assert.Equal(Total, llm.RequestsFor(PrimaryModel).Count);
-            Assert.Empty(llm.RequestsFor(FallbackModel));
+            // One model call per ticket; a ticket left pending by a failed intake triage may have been asked twice
+            // (at intake, then by a worker): that is the design's one retry, so it is allowed, and only for those.
             var askedAbout = llm.RequestsFor(PrimaryModel).SelectMany(r => PostedId().Matches(r.Text).Select(m => m.Value).Distinct()).ToList();
-            Assert.Equal(PostedTickets, askedAbout.Count);
             Assert.Equal(PostedTickets, askedAbout.Distinct().Count());
+            Assert.InRange(askedAbout.Count, PostedTickets, PostedTickets + posted.Deferred.Count);
+            Assert.All(askedAbout.CountBy(id => id).Where(c => c.Value > 1), c => Assert.Contains(c.Key, posted.Deferred));
+            Assert.InRange(llm.RequestsFor(PrimaryModel).Count, Total, Total + posted.Deferred.Count);
+            Assert.Empty(llm.RequestsFor(FallbackModel));
 
             // Every replica's live events: a triaged event for every ticket, once.
             var ids = await AllTicketIdsAsync(ticketsConnectionString);
@@ -105,7 +112,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
                 $"({(overviewSeenAt - lastTriage).TotalMilliseconds:F0} ms after its triaged_at)");
             Assert.True(lag <= TimeSpan.FromSeconds(1), $"The final overview reached every Api replica {lag.TotalMilliseconds:F0} ms after the last triage.");
 
-            Report(posted, firstTriage, lastTriage, backlogTriagedBy);
+            Report(posted, firstTriage, lastTriage, backlogTriagedBy, intakeFailures);
         }
         finally
         {
@@ -116,27 +123,37 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>How the 2,000 posts went: when each replica finished its share, and the whole.</summary>
-    private sealed record Posting(TimeSpan Elapsed, IReadOnlyList<TimeSpan> ReplicaElapsed, IReadOnlyList<int> ReplicaCount);
+    /// <summary>How the 2,000 posts went: when each replica finished its share, the whole, and the tickets answered 201 still pending.</summary>
+    private sealed record Posting(TimeSpan Elapsed, IReadOnlyList<TimeSpan> ReplicaElapsed, IReadOnlyList<int> ReplicaCount, IReadOnlyCollection<string> Deferred);
 
-    /// <summary>Posts the tickets, ticket i to replica i mod 3, <see cref="Posters"/> at a time; every answer must be a 201 with its triage.</summary>
+    /// <summary>
+    /// Posts the tickets, ticket i to replica i mod 3, <see cref="Posters"/> at a time. Every answer must be a 201: with
+    /// its triage, or pending when the triage at intake failed (the worker completes it, as POST /tickets promises).
+    /// </summary>
     private static async Task<Posting> PostAsync(IReadOnlyList<HttpClient> clients)
     {
         var clock = Stopwatch.StartNew();
         var finished = new long[clients.Count];
         var counts = new int[clients.Count];
         var failures = new ConcurrentQueue<string>();
+        var deferred = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, PostedTickets), new ParallelOptions { MaxDegreeOfParallelism = Posters }, async (i, cancellationToken) =>
         {
             var replica = i % clients.Count;
             using var response = await clients[replica].PostAsJsonAsync("/tickets", Ticket(i), TicketSenseJson.Options, cancellationToken);
-            var ticket = response.StatusCode == HttpStatusCode.Created ? await response.Content.ReadFromJsonAsync<TicketResponse>(TicketSenseJson.Options, cancellationToken) : null;
-            if (ticket?.Triage is null) failures.Enqueue($"ticket {i} on api-{replica + 1}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                failures.Enqueue($"ticket {i} on api-{replica + 1}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+            else if ((await response.Content.ReadFromJsonAsync<TicketResponse>(TicketSenseJson.Options, cancellationToken))!.Triage is null)
+            {
+                deferred.Add(Ticket(i).Id!);
+            }
             Interlocked.Increment(ref counts[replica]);
             InterlockedMax(ref finished[replica], clock.ElapsedTicks);
         });
         Assert.True(failures.IsEmpty, $"{failures.Count} posts failed, the first: {failures.FirstOrDefault()}");
-        return new Posting(clock.Elapsed, [.. finished.Select(t => TimeSpan.FromSeconds((double)t / Stopwatch.Frequency))], counts);
+        return new Posting(clock.Elapsed, [.. finished.Select(t => TimeSpan.FromSeconds((double)t / Stopwatch.Frequency))], counts, [.. deferred]);
     }
 
     private static TicketRequest Ticket(int i)
@@ -176,16 +193,27 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
         }
     }
 
-    private void Report(Posting posted, DateTimeOffset firstTriage, DateTimeOffset lastTriage, IReadOnlyDictionary<string, int> backlogTriagedBy)
+    private void Report(Posting posted, DateTimeOffset firstTriage, DateTimeOffset lastTriage, IReadOnlyDictionary<string, int> backlogTriagedBy, IEnumerable<string> intakeFailures)
     {
         var triaging = lastTriage - firstTriage;
         output.WriteLine($"Overall: {Total} tickets triaged in {triaging.TotalSeconds:F1} s (first to last triage): {Total / triaging.TotalSeconds:F1} tickets/s");
-        output.WriteLine($"Posted: {PostedTickets} tickets in {posted.Elapsed.TotalSeconds:F1} s, {Posters} clients: {PostedTickets / posted.Elapsed.TotalSeconds:F1} tickets/s (201 with the triage)");
+        output.WriteLine($"Posted: {PostedTickets} tickets in {posted.Elapsed.TotalSeconds:F1} s, {Posters} clients: {PostedTickets / posted.Elapsed.TotalSeconds:F1} tickets/s (each a 201)");
         for (var i = 0; i < posted.ReplicaCount.Count; i++)
         {
             output.WriteLine($"  api-{i + 1}: {posted.ReplicaCount[i]} tickets in {posted.ReplicaElapsed[i].TotalSeconds:F1} s: {posted.ReplicaCount[i] / posted.ReplicaElapsed[i].TotalSeconds:F1} tickets/s");
         }
         foreach (var (worker, count) in backlogTriagedBy.OrderBy(w => w.Key)) output.WriteLine($"  {worker}: {count} backlog tickets triaged");
+        output.WriteLine($"{posted.Deferred.Count} posted tickets left pending by a failed triage at intake, completed by the workers");
+        foreach (var failure in intakeFailures.Take(5)) output.WriteLine($"  {failure}");
+    }
+
+    /// <summary>The Api logs a failed triage at intake as an error: keep its line and the next (the exception), the first few.</summary>
+    private static void KeepIntakeFailure(ConcurrentQueue<string> failures, string api, string line)
+    {
+        if (failures.Count < 20 && (line.StartsWith("fail:", StringComparison.Ordinal) || line.Contains("stays pending", StringComparison.Ordinal) || line.Contains("Exception", StringComparison.Ordinal)))
+        {
+            failures.Enqueue($"{api}: {line.Trim()}");
+        }
     }
 
     /// <summary>The worker logs each backlog pass (<c>Backlog pass: N triaged, M failed</c>).</summary>
