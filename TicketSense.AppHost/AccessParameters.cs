@@ -5,10 +5,13 @@ namespace TicketSense.AppHost;
 /// parameter (masked in the dashboard), <c>Api:RequireKeyForReads</c>, and each <c>Web:Users:NAME</c> password hash to
 /// the web. With any key configured the web gets a key of its own, <c>Api:Keys:dashboard</c> (generated once and kept
 /// in the AppHost's user secrets), as <c>Web:ApiKey</c>. Without keys nothing is passed: the system runs open on localhost.
+/// A published manifest always has keys: without configured ones it declares <c>api-key-client</c>, a secret parameter
+/// the deployment fills in, beside the dashboard's.
 /// </summary>
 public sealed class AccessParameters
 {
     private const string DashboardKeyName = "dashboard";
+    private const string PublishedClientKeyName = "client";
 
     private readonly List<(string Variable, IResourceBuilder<ParameterResource> Parameter)> _api = [];
     private readonly List<(string Variable, IResourceBuilder<ParameterResource> Parameter)> _web = [];
@@ -16,15 +19,19 @@ public sealed class AccessParameters
     public static AccessParameters FromConfiguration(IDistributedApplicationBuilder builder)
     {
         var access = new AccessParameters();
-        var keys = builder.Configuration.GetSection("Api:Keys").GetChildren().Where(k => !string.IsNullOrEmpty(k.Value)).ToList();
+        var keys = builder.Configuration.GetSection("Api:Keys").GetChildren().Where(k => !string.IsNullOrEmpty(k.Value))
+            .Select(k => (Name: k.Key, Parameter: builder.AddParameter($"api-key-{Slug(k.Key)}", k.Value!, secret: true))).ToList();
+        // A deployment is never open: its manifest asks for a client key, whose value the deployment supplies.
+        if (keys.Count == 0 && builder.ExecutionContext.IsPublishMode)
+            keys.Add((PublishedClientKeyName, builder.AddParameter($"api-key-{PublishedClientKeyName}", secret: true)));
         foreach (var key in keys)
-            access._api.Add(($"Api__Keys__{key.Key}", builder.AddParameter($"api-key-{Slug(key.Key)}", key.Value!, secret: true)));
+            access._api.Add(($"Api__Keys__{key.Name}", key.Parameter));
         if (keys.Count > 0)
         {
-            var dashboardKey = keys.Any(k => k.Key == DashboardKeyName)
+            var dashboardKey = keys.Any(k => k.Name == DashboardKeyName)
                 ? access._api.Single(a => a.Variable == $"Api__Keys__{DashboardKeyName}").Parameter
                 : builder.AddParameter($"api-key-{DashboardKeyName}", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
-            if (keys.All(k => k.Key != DashboardKeyName)) access._api.Add(($"Api__Keys__{DashboardKeyName}", dashboardKey));
+            if (keys.All(k => k.Name != DashboardKeyName)) access._api.Add(($"Api__Keys__{DashboardKeyName}", dashboardKey));
             access._web.Add(("Web__ApiKey", dashboardKey));
         }
         if (builder.Configuration["Api:RequireKeyForReads"] is { Length: > 0 } reads)

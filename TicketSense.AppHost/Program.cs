@@ -36,8 +36,8 @@ builder.AddProject<Projects.TicketSense_Worker>("worker")
     .WithReference(cache)
     .WithTriageSettings(triage)
     .WithAlertSettings(alerts)
-    .WithEnvironment("Seed__Path", builder.Configuration["Seed:Path"] ?? Path.Combine(repositoryRoot, "data"))
-    .WithReplicas(builder.Configuration.GetValue("AppHost:WorkerReplicas", 1))
+    .WithSeedPath(repositoryRoot)
+    .WithWorkerReplicas()
     .WaitFor(api);
 
 builder.AddProject<Projects.TicketSense_Web>("web")

@@ -9,7 +9,8 @@ namespace TicketSense.Core.Overview;
 
 /// <summary>
 /// Keeps <c>triage:overview</c> fresh: every id on <c>triage:events</c> marks it stale, and it is recomputed at most
-/// once a second however many tickets are triaged meanwhile. One implementation for the Api and the Worker;
+/// twice a second however many tickets are triaged meanwhile, so every replica serves the overview of the last triage
+/// within a second of it (half a second of waiting at most, plus the refresh itself). One implementation for the Api and the Worker;
 /// <see cref="Refreshed"/> tells in-process listeners (the Api's live events) about each new overview.
 /// </summary>
 public sealed class OverviewRefresher(
@@ -18,7 +19,7 @@ public sealed class OverviewRefresher(
     TimeProvider time,
     ILogger<OverviewRefresher> logger) : BackgroundService
 {
-    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly Channel<bool> _stale = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
