@@ -28,7 +28,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
     private const int Posters = 12; // concurrent clients, spread round-robin over the Api replicas
     private const string PrimaryModel = "primary-model";
     private const string FallbackModel = "fallback-model";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180); // six .NET processes starting at once on two cores
 
     [Fact]
     public async Task Three_api_and_three_worker_replicas_store_and_triage_every_ticket_once()
@@ -73,7 +73,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
             output.WriteLine($"Backlog of {BacklogTickets} seed tickets loaded by the workers at {startClock.Elapsed.TotalSeconds:F1} s");
 
             var posted = await PostAsync(clients);
-            await Poll.UntilAsync(async () => await ScalarAsync(ticketsConnectionString, "SELECT count(*) FROM ticket_triages") >= Total, TimeSpan.FromSeconds(60));
+            await Poll.UntilAsync(async () => await ScalarAsync(ticketsConnectionString, "SELECT count(*) FROM ticket_triages") >= Total, TimeSpan.FromSeconds(120));
             var overviewSeenAt = await WaitForFinalOverviewAsync(clients);
 
             // Stored once, triaged once.
