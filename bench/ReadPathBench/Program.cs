@@ -10,6 +10,7 @@ using TicketSense.Testing;
 // (inserted by SQL: mixed labels, a tenth pending, bodies of varied length). Exits 1 when a figure misses its target.
 var tickets = args.Length > 0 ? int.Parse(args[0]) : 3_000;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1]) : 5);
+var explain = args.Contains("explain");
 var warmUp = TimeSpan.FromSeconds(1);
 const int Connections = 16;
 
@@ -47,6 +48,7 @@ async Task BenchAsync(StorageFixture storage)
     factory.StartServer();
     await factory.WaitUntilMigratedAsync();
     await InsertAsync(storage, tickets);
+    if (explain) await ExplainAsync(storage);
 
     Uri baseAddress;
     using (var probe = factory.CreateClient()) baseAddress = probe.BaseAddress!;
@@ -83,6 +85,33 @@ async Task BenchAsync(StorageFixture storage)
         using var response = await http.GetAsync(path);
         await response.Content.ReadAsByteArrayAsync();
         return response.StatusCode == HttpStatusCode.OK;
+    }
+}
+
+// The plans of the page query as EF sends it (its SQL, with the parameters inlined), one per order and filter.
+static async Task ExplainAsync(StorageFixture storage)
+{
+    const string Page = """
+        SELECT t.*, t0.* FROM tickets AS t LEFT JOIN ticket_triages AS t0 ON t.id = t0.ticket_id
+        {0} ORDER BY t.{1} DESC, t.id LIMIT 20 OFFSET 0
+        """;
+    string[] queries =
+    [
+        string.Format(Page, "", "received_at"),
+        string.Format(Page, "WHERE t0.priority = 'high'", "received_at"),
+        string.Format(Page, "WHERE t0.category = 'billing' AND t0.sentiment = 'angry'", "received_at"),
+        string.Format(Page, "", "created_at"),
+        string.Format(Page, "WHERE t.subject ILIKE '%refund%'", "received_at"),
+        "SELECT count(*) FROM tickets AS t LEFT JOIN ticket_triages AS t0 ON t.id = t0.ticket_id WHERE t0.priority = 'high'",
+    ];
+    await using var connection = new Npgsql.NpgsqlConnection(storage.TicketsConnectionString);
+    await connection.OpenAsync();
+    foreach (var query in queries)
+    {
+        await using var command = new Npgsql.NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF) " + query, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Console.WriteLine($"EXPLAIN ANALYZE {query.ReplaceLineEndings(" ")}");
+        while (await reader.ReadAsync()) Console.WriteLine($"    {reader.GetString(0)}");
     }
 }
 
