@@ -13,14 +13,28 @@ public sealed class TicketCounts(IMemoryCache cache)
 
     private long _generation;
 
-    /// <summary>The count for <paramref name="query"/>'s filters (its bounds and order ignored), from <paramref name="count"/> on a miss.</summary>
+    /// <summary>
+    /// The count for <paramref name="query"/>'s filters (its bounds and order ignored), from <paramref name="count"/> on
+    /// a miss. The count in progress is what is cached, so the readers arriving meanwhile wait for it instead of each
+    /// counting again; a failed count is dropped at once.
+    /// </summary>
     public async Task<int> GetAsync(TicketQuery query, Func<Task<int>> count)
     {
         var key = (Generation: Interlocked.Read(ref _generation), Filters: query with { Limit = TicketQuery.DefaultLimit, Offset = 0, Order = TicketOrder.ReceivedAt });
-        if (cache.TryGetValue(key, out int total)) return total;
-        total = await count();
-        cache.Set(key, total, FreshFor);
-        return total;
+        var counting = cache.GetOrCreate(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = FreshFor;
+            return count();
+        })!;
+        try
+        {
+            return await counting;
+        }
+        catch
+        {
+            cache.Remove(key);
+            throw;
+        }
     }
 
     /// <summary>Every count is stale: this process changed what the filters select.</summary>

@@ -41,7 +41,8 @@ public sealed class TicketRepository(TicketsDbContext db, TicketCounts counts)
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
 
         var matching = Matching(query);
-        var total = await counts.GetAsync(query, () => matching.CountAsync(cancellationToken));
+        // Not cancelled with this request: readers arriving meanwhile may be waiting for the same count.
+        var total = await counts.GetAsync(query, () => matching.CountAsync(CancellationToken.None));
         var items = await Ordered(matching, query.Order).Skip(query.Offset).Take(query.Limit)
             .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
             .ToListAsync(cancellationToken);

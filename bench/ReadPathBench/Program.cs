@@ -125,7 +125,7 @@ static async Task InsertAsync(StorageFixture storage, int count)
     await db.Database.ExecuteSqlAsync($"""
         INSERT INTO tickets (id, sender, subject, body, received_at)
         SELECT 'bench-' || g, 'sender' || (g % 500) || '@example.com', 'Subject ' || g || ' about ' || (ARRAY['billing','login','export','invoice','crash','refund','api'])[1 + g % 7],
-               repeat('A line of body text for the benchmark. ', 5 + (g * 7919) % 40), now() - ((g * 104729) % 8640000) * interval '1 second'
+               repeat('A line of body text for the benchmark. ', 5 + (g * 7919) % 40), now() - ((g::bigint * 104729) % 8640000) * interval '1 second'
         FROM generate_series(1, {count}) AS g
         """);
     await db.Database.ExecuteSqlAsync($"""
