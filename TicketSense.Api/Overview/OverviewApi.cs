@@ -15,11 +15,13 @@ public static class OverviewApi
     {
         var group = routes.MapGroup("/overview").WithTags("Overview");
 
-        group.MapGet("/", (OverviewService overview, CancellationToken cancellationToken) => GetAsync(overview, cancellationToken))
+        group.MapGet("/", GetAsync)
             .WithName("GetOverview")
             .WithSummary("Ticket counts by priority, category and sentiment")
-            .WithDescription("Served from Redis (triage:overview, 24 h) when cached; computed from Postgres, stored and returned on a miss. " +
+            .WithDescription("Served from this replica's copy of triage:overview, replaced on every refresh (announced on " +
+                "triage:overview:refreshed); on a miss read from Redis (24 h), else computed from Postgres, stored and returned. " +
                 "by_* maps count triaged tickets and hold every value; pending counts tickets without a triage.")
+            .Produces<OverviewResponse>(contentType: "application/json")
             .RequireReadAccess();
 
         group.MapPost("/refresh", RefreshAsync)
@@ -46,8 +48,14 @@ public static class OverviewApi
         return group;
     }
 
-    private static async Task<Ok<OverviewResponse>> GetAsync(OverviewService overview, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await overview.GetAsync(cancellationToken));
+    /// <summary>The copy's JSON bytes as they are (no serialising, no scope); the service only on a miss.</summary>
+    private static async Task<IResult> GetAsync(OverviewCopy copy, HttpContext http, CancellationToken cancellationToken)
+    {
+        var snapshot = copy.Current ?? await http.RequestServices.GetRequiredService<OverviewService>().GetAsync(cancellationToken);
+        return TypedResults.Bytes(snapshot.Json, JsonContentType);
+    }
+
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     private static async Task<Ok<OverviewResponse>> RefreshAsync(OverviewService overview, CancellationToken cancellationToken) =>
         TypedResults.Ok(await overview.RefreshAsync(cancellationToken));

@@ -10,4 +10,7 @@ public static class RedisKeys
     public static readonly RedisKey Overview = "triage:overview";
 
     public static readonly RedisChannel TriageEvents = RedisChannel.Literal("triage:events");
+
+    /// <summary>The OverviewResponse JSON of each refresh, for every replica's in-process copy.</summary>
+    public static readonly RedisChannel OverviewRefreshed = RedisChannel.Literal("triage:overview:refreshed");
 }

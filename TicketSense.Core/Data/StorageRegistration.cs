@@ -43,6 +43,9 @@ public static class StorageRegistration
         services.AddSingleton<TriageCache>();
         services.AddSingleton<OverviewStore>();
         services.AddSingleton<TriageEvents>();
+        services.AddSingleton<OverviewEvents>();
+        services.AddMemoryCache();
+        services.AddSingleton<TicketCounts>();
 
         services.AddScoped<TicketRepository>();
         services.AddScoped<TriageRepository>();

@@ -4,7 +4,7 @@ using TicketSense.Contracts;
 namespace TicketSense.Core.Data;
 
 /// <summary>Reads and writes <c>tickets</c>. Tickets are immutable: there is no update.</summary>
-public sealed class TicketRepository(TicketsDbContext db)
+public sealed class TicketRepository(TicketsDbContext db, TicketCounts counts)
 {
     /// <summary>
     /// Inserts <paramref name="ticket"/>. An existing id is an outcome, not an exception: <c>ON CONFLICT DO NOTHING</c>
@@ -21,6 +21,7 @@ public sealed class TicketRepository(TicketsDbContext db)
             ON CONFLICT (id) DO NOTHING
             RETURNING created_at AS "Value"
             """).ToListAsync(cancellationToken);
+        counts.Invalidate();
         return AddTicketResult.From(ticket, createdAt);
     }
 
@@ -29,7 +30,10 @@ public sealed class TicketRepository(TicketsDbContext db)
             .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>One page matching <paramref name="query"/>, and how many tickets match in all.</summary>
+    /// <summary>
+    /// One page matching <paramref name="query"/> (one query: the triage comes by the join, never per ticket), and how
+    /// many tickets match in all (from <see cref="TicketCounts"/>: fresh within a second).
+    /// </summary>
     public async Task<(IReadOnlyList<TicketWithTriage> Items, int Total)> PageAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
@@ -37,7 +41,8 @@ public sealed class TicketRepository(TicketsDbContext db)
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
 
         var matching = Matching(query);
-        var total = await matching.CountAsync(cancellationToken);
+        // Not cancelled with this request: readers arriving meanwhile may be waiting for the same count.
+        var total = await counts.GetAsync(query, () => matching.CountAsync(CancellationToken.None));
         var items = await Ordered(matching, query.Order).Skip(query.Offset).Take(query.Limit)
             .Select(r => new TicketWithTriage(r.Ticket, r.Triage))
             .ToListAsync(cancellationToken);

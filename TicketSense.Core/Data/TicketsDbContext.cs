@@ -38,9 +38,13 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             // Rows from before origins existed were all loaded in bulk (the API raised no alerts then).
             ticket.Property(t => t.Origin).HasColumnName("origin").HasConversion(WireConverter<TicketOrigin>())
                 .HasDefaultValueSql("'import'").ValueGeneratedNever();
-            ticket.HasIndex(t => t.ReceivedAt).HasDatabaseName("ix_tickets_received_at");
-            ticket.HasIndex(t => t.CreatedAt).HasDatabaseName("ix_tickets_created_at");
+            // GET /tickets' two time orders exactly (newest first, then id), so a page is read off the index and stops at its limit.
+            ticket.HasIndex(t => new { t.ReceivedAt, t.Id }).IsDescending(true, false).HasDatabaseName("ix_tickets_received_at_id");
+            ticket.HasIndex(t => new { t.CreatedAt, t.Id }).IsDescending(true, false).HasDatabaseName("ix_tickets_created_at_id");
+            // q: a case-insensitive substring of the subject (ILIKE '%…%').
+            ticket.HasIndex(t => t.Subject).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_tickets_subject_trgm");
         });
+        modelBuilder.HasPostgresExtension("pg_trgm");
 
         modelBuilder.Entity<IncidentSpike>(spike =>
         {
@@ -113,6 +117,10 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             triage.Property(t => t.Reviewer).HasColumnName("reviewer");
             triage.Property(t => t.CorrectedAt).HasColumnName("corrected_at");
             triage.Property(t => t.AwaitingModel).HasColumnName("awaiting_model").HasDefaultValue(false);
+            // GET /tickets' label filters (and the counts of their totals).
+            triage.HasIndex(t => t.Priority).HasDatabaseName("ix_ticket_triages_priority");
+            triage.HasIndex(t => t.Category).HasDatabaseName("ix_ticket_triages_category");
+            triage.HasIndex(t => t.Sentiment).HasDatabaseName("ix_ticket_triages_sentiment");
         });
 
         modelBuilder.Entity<TriageHistoryRecord>(history =>

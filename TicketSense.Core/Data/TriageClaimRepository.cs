@@ -7,7 +7,7 @@ namespace TicketSense.Core.Data;
 /// <c>triage_claims</c>: how workers share the backlog without triaging a ticket twice. A claim is a lease: a
 /// crashed worker's claims expire and are taken again.
 /// </summary>
-public sealed class TriageClaimRepository(TicketsDbContext db)
+public sealed class TriageClaimRepository(TicketsDbContext db, TicketCounts counts)
 {
     /// <summary>
     /// Claims up to <paramref name="limit"/> untriaged tickets (no triage yet, or only a human's labels awaiting the
@@ -86,6 +86,7 @@ public sealed class TriageClaimRepository(TicketsDbContext db)
             )
             SELECT created_at AS "Value" FROM added
             """).ToListAsync(cancellationToken);
+        counts.Invalidate();
         return AddTicketResult.From(ticket, createdAt);
     }
 

@@ -8,7 +8,7 @@ namespace TicketSense.Core.Data;
 /// Reads and writes <c>ticket_triages</c> (the current triage, one row per ticket) and <c>ticket_triage_history</c>
 /// (every triage and correction a ticket had).
 /// </summary>
-public sealed class TriageRepository(TicketsDbContext db, TriageAlerts alerts)
+public sealed class TriageRepository(TicketsDbContext db, TriageAlerts alerts, TicketCounts counts)
 {
     /// <summary>
     /// Starts a change of one ticket's triage: a transaction holding the ticket's row lock, with the ticket (null when
@@ -57,6 +57,7 @@ public sealed class TriageRepository(TicketsDbContext db, TriageAlerts alerts)
                 confidence_sentiment = EXCLUDED.confidence_sentiment, human_fields = EXCLUDED.human_fields,
                 reviewer = EXCLUDED.reviewer, corrected_at = EXCLUDED.corrected_at, awaiting_model = EXCLUDED.awaiting_model
             """, cancellationToken);
+        counts.Invalidate();
     }
 
     public Task<TicketTriage?> GetAsync(string ticketId, CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ public static class OverviewRegistration
         builder.AddTicketSenseOverviewService();
         builder.Services.AddSingleton<OverviewRefresher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OverviewRefresher>());
+        builder.Services.AddHostedService<OverviewCopySync>();
         return builder;
     }
 
@@ -23,6 +24,7 @@ public static class OverviewRegistration
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddScoped<OverviewService>();
+        builder.Services.TryAddSingleton<OverviewCopy>();
         builder.Services.AddMemoryCache();
         builder.Services.TryAddScoped<TrendQuery>();
         return builder;

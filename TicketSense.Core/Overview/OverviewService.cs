@@ -8,20 +8,37 @@ namespace TicketSense.Core.Overview;
 
 /// <summary>
 /// The dashboard's overview: computed from Postgres by one aggregate query, kept in Redis (<c>triage:overview</c>,
-/// 24 h) so the main read is one GET. When Redis is down the overview is computed on every read.
+/// 24 h) and in this replica's <see cref="OverviewCopy"/>, so the main read touches no store. When Redis is down the
+/// overview is computed on every read.
 /// </summary>
-public sealed class OverviewService(TicketsDbContext db, OverviewStore store, IOptions<TriageOptions> triage)
+public sealed class OverviewService(TicketsDbContext db, OverviewStore store, OverviewCopy copy, OverviewEvents events, IOptions<TriageOptions> triage)
 {
-    /// <summary>The cached overview, or — on a miss — a fresh one, stored for the next reader.</summary>
-    public async Task<OverviewResponse> GetAsync(CancellationToken cancellationToken) =>
-        await store.GetAsync(cancellationToken) ?? await RefreshAsync(cancellationToken);
-
-    /// <summary>Recomputes the overview from Postgres and stores it.</summary>
-    public async Task<OverviewResponse> RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>The in-process copy; on a miss the Redis key (kept as the copy), else a fresh overview, stored for the next reader.</summary>
+    public async Task<OverviewSnapshot> GetAsync(CancellationToken cancellationToken)
     {
-        var overview = await ComputeAsync(cancellationToken);
-        await store.SetAsync(overview, cancellationToken);
-        return overview;
+        if (copy.Current is { } current) return current;
+        if (await store.GetAsync(cancellationToken) is { } stored)
+        {
+            var snapshot = OverviewSnapshot.Of(stored);
+            copy.Set(snapshot);
+            return snapshot;
+        }
+        return await RefreshSnapshotAsync(cancellationToken);
+    }
+
+    /// <summary>Recomputes the overview from Postgres, stores it, keeps it as the copy and announces it to the other replicas.</summary>
+    public async Task<OverviewResponse> RefreshAsync(CancellationToken cancellationToken) =>
+        (await RefreshSnapshotAsync(cancellationToken)).Overview;
+
+    private async Task<OverviewSnapshot> RefreshSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = OverviewSnapshot.Of(await ComputeAsync(cancellationToken));
+        if (await store.SetAsync(snapshot.Overview, cancellationToken))
+        {
+            copy.Set(snapshot);
+            await events.PublishRefreshedAsync(snapshot.Json);
+        }
+        return snapshot;
     }
 
     /// <summary>One statement, so every number comes from the same snapshot.</summary>

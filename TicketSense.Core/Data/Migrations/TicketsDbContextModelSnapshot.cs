@@ -21,6 +21,7 @@ namespace TicketSense.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("TicketSense.Core.Alerts.IncidentSpike", b =>
@@ -194,11 +195,19 @@ namespace TicketSense.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_tickets_created_at");
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("ix_tickets_subject_trgm");
 
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_tickets_received_at");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Subject"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Subject"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex("ReceivedAt", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_tickets_received_at_id");
 
                     b.ToTable("tickets", null, t =>
                         {
@@ -298,6 +307,15 @@ namespace TicketSense.Core.Data.Migrations
                         .HasColumnName("triaged_at");
 
                     b.HasKey("TicketId");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_ticket_triages_category");
+
+                    b.HasIndex("Priority")
+                        .HasDatabaseName("ix_ticket_triages_priority");
+
+                    b.HasIndex("Sentiment")
+                        .HasDatabaseName("ix_ticket_triages_sentiment");
 
                     b.ToTable("ticket_triages", null, t =>
                         {

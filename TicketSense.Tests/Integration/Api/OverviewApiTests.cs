@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TicketSense.Contracts;
 using TicketSense.Core.Data;
+using TicketSense.Core.Overview;
 using TicketSense.Tests.Infrastructure;
 
 namespace TicketSense.Tests.Integration.Api;
@@ -34,6 +36,8 @@ public sealed class OverviewApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         await api.Storage.RedisDatabase.StringSetAsync("triage:overview",
             """{"total_tickets":4242,"pending":42,"by_priority":{"low":1,"medium":0,"high":0,"critical":0},"by_category":{"billing":1,"technical":0,"feature_request":0,"complaint":0,"general":0},"by_sentiment":{"positive":1,"neutral":0,"negative":0,"angry":0}}""",
             TimeSpan.FromMinutes(1));
+        // As a replica just started, or told its copy is gone: the next read goes to Redis.
+        api.Factory.Services.GetRequiredService<OverviewCopy>().Clear();
 
         var overview = (await api.Client.GetFromJsonAsync<OverviewResponse>("/overview", TicketSenseJson.Options))!;
 
