@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using TicketSense.Tests.Infrastructure;
 
 namespace TicketSense.Tests.EndToEnd;
@@ -15,7 +17,14 @@ public sealed class TraceTests(SystemFixture system)
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/tickets") { Content = JsonContent.Create(ApiFixture.NewTicket("e2e-trace-1")) };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        (await system.Api.SendAsync(request)).EnsureSuccessStatusCode();
+        // A client that sends our traceparent as it is. The shared client's handler propagates the test process's own
+        // activity: when another test's host is listening to HttpClient activities at that moment, it replaced our
+        // header with a trace of its own, and the dashboard never saw this one (the flake this test had).
+        using var api = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null })
+        {
+            BaseAddress = system.App.GetEndpoint("api", "http"),
+        };
+        (await api.SendAsync(request)).EnsureSuccessStatusCode();
 
         using var dashboard = new HttpClient { BaseAddress = system.DashboardUrl };
         dashboard.DefaultRequestHeaders.Add("X-API-Key", SystemFixture.DashboardApiKey);

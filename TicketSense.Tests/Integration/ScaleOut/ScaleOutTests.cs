@@ -19,6 +19,7 @@ namespace TicketSense.Tests.Integration.ScaleOut;
 /// counts the calls), every Api replica serves the final overview within a second of the last triage, and every
 /// replica's live events carry every ticket.
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 public sealed partial class ScaleOutTests(ITestOutputHelper output)
 {
     private const int Replicas = 3;
