@@ -26,15 +26,9 @@ public sealed class SpikeAlertTests
     [Fact]
     public async Task Twelve_similar_tickets_posted_at_once_raise_one_spike_and_one_signed_spike_alert()
     {
-        await using var storage = new StorageFixture();
-        await storage.InitializeAsync();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var llm = await FakeLlmServer.StartAsync();
-        llm.SetDefault(Model, LlmReply.Valid(LoginOutage));
-        var settings = Settings(receiver, llm);
-        await using var api = await StartApiAsync(storage, settings);
-        using var client = api.CreateClient();
-        using var dispatcher = await AlertDispatcherHost.StartAsync(storage, settings);
+        await using var system = await SpikeSystem.StartAsync();
+        var (client, receiver) = (system.Client, system.Receiver);
+        using var dispatcher = await AlertDispatcherHost.StartAsync(system.Storage, system.Settings);
 
         var now = PostgresTime.Round(DateTimeOffset.UtcNow); // timestamptz keeps microseconds
         await PostAsync(client, Enumerable.Range(1, 8).Select(i => ("early-" + i, now.AddMinutes(-10).AddSeconds(i))));
@@ -66,15 +60,8 @@ public sealed class SpikeAlertTests
     [Fact]
     public async Task Tickets_triaged_newest_first_still_raise_the_spike()
     {
-        await using var storage = new StorageFixture();
-        await storage.InitializeAsync();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var llm = await FakeLlmServer.StartAsync();
-        llm.SetDefault(Model, LlmReply.Valid(LoginOutage));
-        var settings = Settings(receiver, llm);
-        settings["Alerts:Spike:Threshold"] = "3";
-        await using var api = await StartApiAsync(storage, settings);
-        using var client = api.CreateClient();
+        await using var system = await SpikeSystem.StartAsync(("Alerts:Spike:Threshold", "3"));
+        var client = system.Client;
 
         // Each ticket arrived before the one triaged before it: the window lies after the ticket that completes it.
         var now = PostgresTime.Round(DateTimeOffset.UtcNow);
@@ -87,15 +74,8 @@ public sealed class SpikeAlertTests
     [Fact]
     public async Task A_spike_whose_last_ticket_is_older_than_the_window_is_listed_as_calm_and_no_banner_shows_it()
     {
-        await using var storage = new StorageFixture();
-        await storage.InitializeAsync();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var llm = await FakeLlmServer.StartAsync();
-        llm.SetDefault(Model, LlmReply.Valid(LoginOutage));
-        var settings = Settings(receiver, llm);
-        settings["Alerts:Spike:Threshold"] = "3";
-        await using var api = await StartApiAsync(storage, settings);
-        using var client = api.CreateClient();
+        await using var system = await SpikeSystem.StartAsync(("Alerts:Spike:Threshold", "3"));
+        var client = system.Client;
 
         var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);
         await PostAsync(client, Enumerable.Range(1, 3).Select(i => ("old-" + i, hourAgo.AddMinutes(i))));
@@ -109,15 +89,8 @@ public sealed class SpikeAlertTests
     [Fact]
     public async Task Tickets_of_another_category_or_without_the_shared_tag_raise_no_spike()
     {
-        await using var storage = new StorageFixture();
-        await storage.InitializeAsync();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var llm = await FakeLlmServer.StartAsync();
-        var settings = Settings(receiver, llm);
-        settings["Alerts:Spike:Threshold"] = "3";
-        settings["Alerts:Spike:Categories:0"] = "technical";
-        await using var api = await StartApiAsync(storage, settings);
-        using var client = api.CreateClient();
+        await using var system = await SpikeSystem.StartAsync(("Alerts:Spike:Threshold", "3"), ("Alerts:Spike:Categories:0", "technical"));
+        var (client, llm) = (system.Client, system.Llm);
         var now = DateTimeOffset.UtcNow;
 
         // Three billing tickets sharing a tag: billing is not watched. Three technical ones with three different tags.
@@ -132,25 +105,52 @@ public sealed class SpikeAlertTests
         Assert.Empty((await SpikesAsync(client, activeOnly: false)).Items);
     }
 
-    private static Dictionary<string, string?> Settings(WebhookReceiver receiver, FakeLlmServer llm) =>
-        new(AlertDispatcherHost.Settings(receiver))
-        {
-            ["Triage:Mode"] = "llm",
-            ["Triage:ApiKey"] = "sk-test-spike",
-            ["Triage:Endpoint"] = llm.BaseUrl.ToString(),
-            ["Triage:PrimaryModel"] = Model,
-            ["Triage:FallbackModel"] = Model,
-        };
-
-    private static async Task<ApiFactory> StartApiAsync(StorageFixture storage, Dictionary<string, string?> settings)
+    /// <summary>
+    /// Real Postgres, a local receiver, the LLM double answering <see cref="LoginOutage"/> and an Api on Kestrel (the
+    /// dashboard's banner test reaches it over HTTP), with the webhook and LLM settings plus a test's own.
+    /// </summary>
+    private sealed class SpikeSystem : IAsyncDisposable
     {
-        var api = new ApiFactory(storage, settings);
-        api.UseKestrel(0); // the dashboard's banner test reaches it over HTTP
-        api.StartServer();
-        api.CreateClient().Dispose();
-        await api.WaitUntilMigratedAsync();
-        await api.Services.GetRequiredService<LocalTriageModelProvider>().GetAsync(CancellationToken.None);
-        return api;
+        public required StorageFixture Storage { get; init; }
+        public required WebhookReceiver Receiver { get; init; }
+        public required FakeLlmServer Llm { get; init; }
+        public required Dictionary<string, string?> Settings { get; init; }
+        public required ApiFactory Api { get; init; }
+        public required HttpClient Client { get; init; }
+
+        public static async Task<SpikeSystem> StartAsync(params (string Key, string Value)[] extra)
+        {
+            var storage = new StorageFixture();
+            await storage.InitializeAsync();
+            var receiver = await WebhookReceiver.StartAsync();
+            var llm = await FakeLlmServer.StartAsync();
+            llm.SetDefault(Model, LlmReply.Valid(LoginOutage));
+            var settings = new Dictionary<string, string?>(AlertDispatcherHost.Settings(receiver))
+            {
+                ["Triage:Mode"] = "llm",
+                ["Triage:ApiKey"] = "sk-test-spike",
+                ["Triage:Endpoint"] = llm.BaseUrl.ToString(),
+                ["Triage:PrimaryModel"] = Model,
+                ["Triage:FallbackModel"] = Model,
+            };
+            foreach (var (key, value) in extra) settings[key] = value;
+            var api = new ApiFactory(storage, settings);
+            api.UseKestrel(0);
+            api.StartServer();
+            var client = api.CreateClient();
+            await api.WaitUntilMigratedAsync();
+            await api.Services.GetRequiredService<LocalTriageModelProvider>().GetAsync(CancellationToken.None);
+            return new SpikeSystem { Storage = storage, Receiver = receiver, Llm = llm, Settings = settings, Api = api, Client = client };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Api.DisposeAsync();
+            await Llm.DisposeAsync();
+            await Receiver.DisposeAsync();
+            await Storage.DisposeAsync();
+        }
     }
 
     private static async Task PostAsync(HttpClient client, IEnumerable<(string Id, DateTimeOffset ReceivedAt)> tickets, bool concurrently = false)
