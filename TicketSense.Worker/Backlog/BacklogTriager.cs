@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using TicketSense.Core.Data;
 using TicketSense.Core.Triage;
@@ -19,55 +18,32 @@ public sealed class BacklogTriager(IServiceScopeFactory scopes, IOptions<WorkerO
     {
         var concurrency = options.Value.Concurrency;
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-        var counts = new BacklogCounts();
-        await Parallel.ForEachAsync(ClaimedAsync(2 * concurrency, lease, counts, cancellationToken),
-            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            // The caller's token, not the loop's: a failed claim ends the loop but lets the triages in flight finish.
-            async (ticketId, _) =>
-            {
-                if (await TriageOneAsync(ticketId, cancellationToken)) counts.Triaged();
-                else counts.Failed();
-                progress?.Report(counts.Done);
-            });
-        return counts.Result;
-    }
-
-    /// <summary>
-    /// Claimed tickets, one batch of <paramref name="batch"/> at a time, the next batch claimed while the second half
-    /// of this one is handed out: each ticket is claimed before a triager asks for it, so the triagers never wait for a
-    /// claim's round trip, and a slow ticket holds up no other (not the whole batch, as waiting for it to finish did).
-    /// Ends when nothing is left to claim.
-    /// </summary>
-    private async IAsyncEnumerable<string> ClaimedAsync(int batch, TimeSpan lease, BacklogCounts counts,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var claimed = await ClaimAsync(batch, lease, cancellationToken);
-        while (claimed.Count > 0)
+        int triaged = 0, failed = 0;
+        while (true)
         {
-            var before = counts.Result;
-            Task<IReadOnlyList<string>>? next = null;
-            for (var i = 0; i < claimed.Count; i++)
+            IReadOnlyList<string> claimed;
+            await using (var scope = scopes.CreateAsyncScope())
+            using (var activity = WorkerTelemetry.Source.StartActivity("backlog claim"))
             {
-                if (i == claimed.Count / 2) next = ClaimAsync(batch, lease, cancellationToken);
-                yield return claimed[i];
+                claimed = await scope.ServiceProvider.GetRequiredService<TriageClaimRepository>()
+                    .ClaimAsync(WorkerId, concurrency * 2, lease, cancellationToken);
+                activity?.SetTag("backlog.claimed", claimed.Count);
             }
-            claimed = await next!;
-            var after = counts.Result;
-            if (after.Failed > before.Failed && after.Triaged == before.Triaged)
+            if (claimed.Count == 0) return new BacklogResult(triaged, failed);
+
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                async (ticketId, token) =>
+                {
+                    if (await TriageOneAsync(ticketId, token)) Interlocked.Increment(ref triaged);
+                    else Interlocked.Increment(ref failed);
+                    progress?.Report(triaged + failed);
+                });
+            if (failed > 0 && triaged == 0)
             {
-                // Every ticket finished since the last claim failed: the cause is shared (a store down); wait instead of spinning.
+                // Every ticket of the batch failed: the cause is shared (a store down); wait instead of spinning.
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             }
         }
-    }
-
-    private async Task<IReadOnlyList<string>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        using var activity = WorkerTelemetry.Source.StartActivity("backlog claim");
-        var claimed = await scope.ServiceProvider.GetRequiredService<TriageClaimRepository>().ClaimAsync(WorkerId, limit, lease, cancellationToken);
-        activity?.SetTag("backlog.claimed", claimed.Count);
-        return claimed;
     }
 
     private async Task<bool> TriageOneAsync(string ticketId, CancellationToken cancellationToken)

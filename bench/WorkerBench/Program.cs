@@ -15,28 +15,9 @@ using TicketSense.Worker.Commands;
 // Postgres and Redis. Seed the 300 seed tickets and triage them with the local model; then, on a fresh database each
 // time, triage them through the LLM pipeline with the double answering after 200 ms at Worker:Concurrency 1, 4 and 16,
 // against the ideal (concurrency ÷ 0.2 s).
-//
-// `speed [tickets=1600]` (issue 20 item 3): one Worker at concurrency 16 over `tickets` tickets, then two racing over
-// twice as many, against the 200 ms double; exits 1 when either misses 0.9× its ideal (see BacklogRace).
 const string Primary = "bench-primary";
 var delay = TimeSpan.FromMilliseconds(200);
 var seedPath = DataPath.Resolve(null);
-
-if (args is ["speed", ..])
-{
-    var perReplica = args.Length > 1 ? int.Parse(args[1]) : 1_600;
-    Measure.Header($"WorkerBench speed ({perReplica:N0} tickets per replica, Worker:Concurrency {BacklogRace.Concurrency}, 200 ms double)");
-    await using var speedLlm = await FakeLlmServer.StartAsync();
-    var met = true;
-    foreach (var replicas in new[] { 1, 2 })
-    {
-        met &= await BacklogRace.RunAsync(speedLlm, Primary, LlmSettings(speedLlm), replicas, replicas * perReplica);
-    }
-    await Servers.StopAndCheckAsync();
-    Console.WriteLine($"load average after: {Measure.LoadAverage()}");
-    Console.WriteLine(met ? "all targets met" : $"MISSED: below {BacklogRace.Target:F2}× the ideal (or not every ticket asked once)");
-    return met ? 0 : 1;
-}
 
 Measure.Header("WorkerBench");
 await using var llm = await FakeLlmServer.StartAsync();
@@ -47,23 +28,19 @@ foreach (var concurrency in new[] { 1, 4, 16 })
 {
     llm.Reset();
     llm.SetDefault(Primary, LlmReply.Delayed(delay, LlmReply.Valid()));
-    var perSecond = await RunAsync("200 ms LLM double", concurrency, LlmSettings(llm));
+    var perSecond = await RunAsync("200 ms LLM double", concurrency, new()
+    {
+        ["Triage:Mode"] = "llm",
+        ["Triage:Endpoint"] = llm.BaseUrl.ToString(),
+        ["Triage:ApiKey"] = "sk-bench",
+        ["Triage:PrimaryModel"] = Primary,
+        ["Triage:FallbackModel"] = "bench-fallback",
+    });
     var ideal = concurrency / delay.TotalSeconds;
     Console.WriteLine($"  concurrency {concurrency,2}: {perSecond:F1} tickets/s against the ideal {ideal:F1} ({perSecond / ideal:P1}); the double saw {llm.Requests.Count} requests");
 }
 await Servers.StopAndCheckAsync();
 Console.WriteLine($"load average after: {Measure.LoadAverage()}");
-return 0;
-
-// Triage through the LLM pipeline, the double as the primary model.
-static Dictionary<string, string> LlmSettings(FakeLlmServer llm) => new()
-{
-    ["Triage:Mode"] = "llm",
-    ["Triage:Endpoint"] = llm.BaseUrl.ToString(),
-    ["Triage:ApiKey"] = "sk-bench",
-    ["Triage:PrimaryModel"] = Primary,
-    ["Triage:FallbackModel"] = "bench-fallback",
-};
 
 // A fresh database and Redis; seed, then drain the backlog as `triage-all` does. Returns the triage rate.
 async Task<double> RunAsync(string what, int concurrency, Dictionary<string, string> triage)
